@@ -1,0 +1,36 @@
+/*
+ * diag.h - messages, skip counters and the end-of-run summary.
+ * Messages go to stderr as "FILE:LINE: reason"; after DIAG_MAX_SHOWN of one
+ * kind the rest are only counted.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdio.h>
+
+#include "cotscan.h"
+
+#define DIAG_MAX_SHOWN 20
+
+struct diag {
+	unsigned long long lines;            /* lines read */
+	unsigned long long tagged;           /* traces produced */
+	unsigned long long skipped[COT_NSKIP];
+	unsigned long long shown[COT_NSKIP];
+	int quiet;                           /* -q: no summary */
+	FILE *err;                           /* stderr, or a test's stream */
+};
+
+/* Prints "cotscan: " and a formatted message to stderr. */
+void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Counts a skipped line and reports it (rate-limited per reason). */
+void diag_skip(struct diag *d, const char *file, unsigned long long line, int reason, const char *why);
+
+/* Lines skipped for a reason other than blank. */
+unsigned long long diag_bad_lines(const struct diag *d);
+
+/* One summary line on d->err (unless quiet): lines read, tagged, skipped by reason. */
+void diag_summary(const struct diag *d);
+
+#endif

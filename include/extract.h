@@ -1,0 +1,59 @@
+/*
+ * extract.h - finds the chain of thought, model and id in one JSON record.
+ *
+ * Field auto-detection order, reasoning delimiters and the handling of chat
+ * shapes are documented in README.md ("Where cotscan looks") and cotscan.1.
+ */
+#ifndef EXTRACT_H
+#define EXTRACT_H
+
+#include <cjson/cJSON.h>
+
+#include "cotscan.h"
+#include "util.h"
+
+struct extract_opts {
+	const char *cot_path;   /* --cot-field, or NULL to auto-detect */
+	const char *model_path; /* --model-field, or NULL */
+	const char *id_path;    /* --id-field, or NULL */
+	const char *model_name; /* --model: fallback model name, or NULL */
+	int whole;              /* --whole: do not cut out reasoning sections */
+};
+
+/* Result of extraction, reused across records (buffers keep their memory). */
+struct extracted {
+	int skip;               /* enum cot_skip; COT_SKIP_NONE when a trace was found */
+	struct buf why;         /* human-readable reason when skip != NONE */
+	cJSON *root;            /* parsed record, owned; freed by the next extract_line */
+	const char *text;       /* analysed text: into root or into textbuf */
+	size_t len;
+	struct buf textbuf;
+	struct buf model, id;   /* NUL-terminated */
+	unsigned defects;       /* bit set of enum cot_defect found during extraction */
+};
+
+/*
+ * Parses one JSONL line and fills x.  fallback_model names traces that carry
+ * no model field and no --model was given; lineno is the id of last resort.
+ * The line must not contain NUL bytes and must be valid UTF-8 (the caller
+ * checks: see pipeline.c).
+ */
+void extract_line(const struct extract_opts *o, const char *line, size_t len,
+		  const char *fallback_model, unsigned long long lineno, struct extracted *x);
+
+void extracted_free(struct extracted *x);
+
+/*
+ * Looks up a dotted path ("a.b.0.c"; a negative index counts from the end of
+ * an array) under root.  Returns NULL when any step is missing.
+ */
+const cJSON *json_path(const cJSON *root, const char *path);
+
+/*
+ * Cuts the reasoning sections out of text (see the delimiter table in
+ * extract.c) into out; returns 1 when a section was found (0: out is the whole
+ * text) and sets *truncated when a section was opened but never closed.
+ */
+int extract_sections(const char *text, size_t len, struct buf *out, int *truncated);
+
+#endif

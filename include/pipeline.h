@@ -1,0 +1,53 @@
+/*
+ * pipeline.h - the per-trace pipeline shared by every subcommand:
+ * one input line -> checks -> extraction -> rule matching -> defects ->
+ * one trace_result.  It knows no sink and does no I/O.
+ */
+#ifndef PIPELINE_H
+#define PIPELINE_H
+
+#include <stddef.h>
+
+#include "cotscan.h"
+#include "extract.h"
+#include "match.h"
+#include "rules.h"
+
+struct pipeline_cfg {
+	const struct ruleset *rules;
+	struct extract_opts xo;
+};
+
+/* Per-thread state, reused across lines. */
+struct worker {
+	struct extracted x;
+	struct matcher m;
+	struct buf why;
+};
+
+/* The outcome for one line; pointers are valid until the worker's next line. */
+struct trace_result {
+	int skip;                   /* enum cot_skip; COT_SKIP_NONE: a tagged trace */
+	const char *why;            /* reason text when skipped */
+	const char *file;           /* input name as given ("-" for stdin) */
+	unsigned long long line;
+	const char *raw;            /* the input line */
+	size_t rawlen;
+	const char *id, *model;
+	const char *text;           /* analysed text (evidence offsets point into it) */
+	size_t cot_bytes;
+	unsigned counts[COT_NBEHAV];
+	unsigned defects;           /* bit set of enum cot_defect */
+	const struct match *ev;     /* counted instances, by start offset */
+	size_t nev;
+	const cJSON *record;        /* parsed record (NULL when skipped before parsing) */
+};
+
+void worker_init(struct worker *w, const struct pipeline_cfg *cfg);
+void worker_free(struct worker *w);
+
+void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
+		   const char *fallback_model, const char *line, size_t len,
+		   unsigned long long lineno, struct trace_result *r);
+
+#endif

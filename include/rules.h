@@ -1,0 +1,76 @@
+/*
+ * rules.h - rule files: parsing, validation and PCRE2 compilation.
+ *
+ * A rule file is line-oriented (full grammar in rules/README.md):
+ *
+ *     # comment
+ *     BEHAVIOUR  NAME  FLAGS  PATTERN
+ *
+ * BEHAVIOUR is one of the four behaviour names, NAME is unique across the
+ * rule set, FLAGS is `-` or a comma-separated list (`case`, `veto`), and
+ * PATTERN (the rest of the line) is a PCRE2 pattern.  Every pattern is
+ * compiled once, caseless and UTF-8 unless flagged otherwise, and JIT
+ * compiled where the platform allows.
+ */
+#ifndef RULES_H
+#define RULES_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "util.h"
+
+enum rule_flag {
+	RULE_CASE = 1 << 0, /* case-sensitive (the default is caseless) */
+	RULE_VETO = 1 << 1  /* exclusion: cancels matches of its behaviour that it overlaps */
+};
+
+struct rule {
+	char *name;            /* owned */
+	char *pattern;         /* owned, as written */
+	char *file;            /* owned; where it was defined */
+	unsigned line;
+	int behaviour;         /* enum cot_behaviour */
+	unsigned flags;        /* enum rule_flag */
+	pcre2_code *code;      /* owned */
+};
+
+struct ruleset {
+	struct rule *v;        /* owned */
+	size_t n, cap;
+	unsigned long long hash; /* FNV-1a of every file name and text loaded, in order */
+	char *origin;          /* owned: "built-in" or the --rules argument */
+};
+
+/*
+ * Parses and compiles the len bytes at text as a rule file named fname,
+ * appending its rules to rs.  On error appends "FILE:LINE: message" lines to
+ * err and returns -1 (rs keeps whatever rules were valid); returns 0 on success.
+ */
+int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t len, struct buf *err);
+
+/* Loads the rule set embedded at build time from rules/ (*.rules). */
+int rules_load_builtin(struct ruleset *rs, struct buf *err);
+
+/*
+ * Loads path: a file, or a directory whose *.rules files are loaded in name
+ * order.  Returns 0, or -1 with the reason in err.
+ */
+int rules_load_path(struct ruleset *rs, const char *path, struct buf *err);
+
+/* Checks the whole set (non-empty, every veto has a positive rule); 0 or -1. */
+int rules_finish(struct ruleset *rs, struct buf *err);
+
+void rules_free(struct ruleset *rs);
+
+/* The embedded files (generated into build/rules_builtin.c). */
+struct rules_builtin_file {
+	const char *name;
+	const char *text;
+};
+extern const struct rules_builtin_file rules_builtin[];
+extern const size_t rules_builtin_count;
+
+#endif

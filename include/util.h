@@ -1,0 +1,33 @@
+/* util.h - allocation that cannot fail, growable buffers, small helpers. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+
+/* Allocators that print one message and exit 2 when memory runs out. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer; always NUL-terminated when len > 0 or after buf_reset. */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const void *data, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_addstr(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/* Returns the length of the longest valid UTF-8 prefix of s (== n when valid). */
+size_t utf8_valid_prefix(const char *s, size_t n);
+
+/* 64-bit FNV-1a over n bytes, continuing from h (start with FNV64_INIT). */
+#define FNV64_INIT 0xcbf29ce484222325ULL
+unsigned long long fnv64(unsigned long long h, const void *p, size_t n);
+
+#endif

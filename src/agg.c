@@ -1,0 +1,99 @@
+/* agg.c - see agg.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "agg.h"
+#include "csvout.h"
+#include "util.h"
+
+void agg_init(struct agg *a)
+{
+	a->nslots = 64;
+	a->n = 0;
+	a->slots = xmalloc(a->nslots * sizeof *a->slots);
+	memset(a->slots, 0, a->nslots * sizeof *a->slots);
+}
+
+void agg_free(struct agg *a)
+{
+	for (size_t i = 0; i < a->nslots; i++)
+		free(a->slots[i].key);
+	free(a->slots);
+	memset(a, 0, sizeof *a);
+}
+
+static size_t slot_of(const struct agg_group *slots, size_t nslots, const char *key)
+{
+	size_t i = (size_t)fnv64(FNV64_INIT, key, strlen(key)) & (nslots - 1);
+	while (slots[i].key && strcmp(slots[i].key, key) != 0)
+		i = (i + 1) & (nslots - 1);
+	return i;
+}
+
+static void grow(struct agg *a)
+{
+	size_t n2 = a->nslots * 2;
+	struct agg_group *s2 = xmalloc(n2 * sizeof *s2);
+	memset(s2, 0, n2 * sizeof *s2);
+	for (size_t i = 0; i < a->nslots; i++)
+		if (a->slots[i].key)
+			s2[slot_of(s2, n2, a->slots[i].key)] = a->slots[i];
+	free(a->slots);
+	a->slots = s2;
+	a->nslots = n2;
+}
+
+void agg_add(struct agg *a, const char *key, const unsigned counts[COT_NBEHAV])
+{
+	if (2 * (a->n + 1) > a->nslots)
+		grow(a);
+	size_t i = slot_of(a->slots, a->nslots, key);
+	struct agg_group *g = &a->slots[i];
+	if (!g->key) {
+		g->key = xstrdup(key);
+		a->n++;
+	}
+	g->s.traces++;
+	for (int b = 0; b < COT_NBEHAV; b++) {
+		unsigned long long c = counts[b];
+		g->s.with[b] += c > 0;
+		g->s.sum[b] += c;
+		g->s.sumsq[b] += c * c;
+	}
+}
+
+static int cmp_group(const void *pa, const void *pb)
+{
+	const struct agg_group *a = *(struct agg_group *const *)pa, *b = *(struct agg_group *const *)pb;
+	return strcmp(a->key, b->key);
+}
+
+struct agg_group **agg_sorted(const struct agg *a, size_t *n)
+{
+	struct agg_group **v = xmalloc((a->n ? a->n : 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < a->nslots; i++)
+		if (a->slots[i].key)
+			v[k++] = &a->slots[i];
+	qsort(v, k, sizeof *v, cmp_group);
+	*n = k;
+	return v;
+}
+
+void agg_write_csv(const struct agg *a, FILE *fp)
+{
+	size_t n;
+	struct agg_group **v = agg_sorted(a, &n);
+	fputs("model,behaviour,traces,traces_with,rate,mean_count,total_count\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		const struct agg_stats *s = &v[i]->s;
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			double t = (double)s->traces;
+			csv_field(fp, v[i]->key, strlen(v[i]->key));
+			fprintf(fp, ",%s,%llu,%llu,%.4f,%.4f,%llu\n", cot_behaviour_name(b), s->traces,
+				s->with[b], t > 0 ? (double)s->with[b] / t : 0.0,
+				t > 0 ? (double)s->sum[b] / t : 0.0, s->sum[b]);
+		}
+	}
+	free(v);
+}

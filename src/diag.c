@@ -1,0 +1,57 @@
+/* diag.c - see diag.h. */
+#include <stdarg.h>
+
+#include "diag.h"
+
+void diag_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("cotscan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void diag_skip(struct diag *d, const char *file, unsigned long long line, int reason, const char *why)
+{
+	FILE *err = d->err ? d->err : stderr;
+	d->skipped[reason]++;
+	if (reason == COT_SKIP_BLANK)
+		return;
+	if (d->shown[reason] < DIAG_MAX_SHOWN) {
+		fprintf(err, "%s:%llu: %s\n", file, line, why && *why ? why : cot_skip_name(reason));
+		if (++d->shown[reason] == DIAG_MAX_SHOWN)
+			fprintf(err, "cotscan: further '%s' messages suppressed (counted in the summary)\n",
+				cot_skip_name(reason));
+	}
+}
+
+unsigned long long diag_bad_lines(const struct diag *d)
+{
+	unsigned long long n = 0;
+	for (int s = COT_SKIP_BLANK + 1; s < COT_NSKIP; s++)
+		n += d->skipped[s];
+	return n;
+}
+
+void diag_summary(const struct diag *d)
+{
+	FILE *err = d->err ? d->err : stderr;
+	if (d->quiet)
+		return;
+	unsigned long long total = 0;
+	for (int s = 1; s < COT_NSKIP; s++)
+		total += d->skipped[s];
+	fprintf(err, "cotscan: %llu lines read, %llu traces tagged, %llu skipped", d->lines, d->tagged, total);
+	if (total) {
+		const char *sep = " (";
+		for (int s = 1; s < COT_NSKIP; s++)
+			if (d->skipped[s]) {
+				fprintf(err, "%s%s %llu", sep, cot_skip_name(s), d->skipped[s]);
+				sep = ", ";
+			}
+		fputc(')', err);
+	}
+	fputc('\n', err);
+}

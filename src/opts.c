@@ -1,0 +1,194 @@
+/* opts.c - see opts.h. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cotscan.h"
+#include "diag.h"
+#include "opts.h"
+
+enum {
+	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
+	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL,
+};
+
+#define ALL (CMD_TAG | CMD_REPORT)
+
+/* The option table: parsing, --help and per-subcommand checks all read it. */
+static const struct optdef {
+	int id;
+	const char *name;
+	const char *arg;          /* NULL: takes no argument */
+	unsigned cmds;            /* subcommands that accept it */
+	const char *help;
+} optdefs[] = {
+	{ 'o', "output", "FILE", ALL, "write to FILE instead of standard output" },
+	{ OPT_RULES, "rules", "DIR|FILE", ALL, "use these rule files instead of the built-in set" },
+	{ OPT_COT_FIELD, "cot-field", "PATH", ALL, "dotted path of the chain of thought (a.b.0.c)" },
+	{ OPT_MODEL_FIELD, "model-field", "PATH", ALL, "dotted path of the model name" },
+	{ OPT_ID_FIELD, "id-field", "PATH", ALL, "dotted path of the trace id" },
+	{ OPT_MODEL, "model", "NAME", ALL, "model name for records that carry none" },
+	{ OPT_WHOLE, "whole", NULL, ALL, "analyse the whole text, not only <think> sections" },
+	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
+	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
+	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
+	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
+	{ 'h', "help", NULL, ALL, "show this help and exit" },
+	{ 'V', "version", NULL, ALL, "show the version and exit" },
+};
+#define NOPTS (sizeof optdefs / sizeof *optdefs)
+
+static const struct cmddef {
+	const char *name;
+	int cmd;
+	const char *synopsis;
+	const char *about;
+} cmddefs[] = {
+	{ "tag", CMD_TAG, "cotscan [tag] [OPTIONS] [FILE...]",
+	  "Write one CSV row per trace: behaviour counts, defects, optional evidence." },
+	{ "report", CMD_REPORT, "cotscan report [OPTIONS] [FILE...]",
+	  "Write the per-model frequency table: one row per model and behaviour." },
+};
+#define NCMDS (sizeof cmddefs / sizeof *cmddefs)
+
+static const char exit_help[] =
+	"Exit status:\n"
+	"  0  success\n"
+	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...)\n"
+	"  2  usage error, bad rule file or bad configuration\n"
+	"  3  input or output error (unreadable file, write failure)\n";
+
+static void print_options(FILE *fp, unsigned cmd)
+{
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct optdef *d = &optdefs[i];
+		if (!(d->cmds & cmd))
+			continue;
+		char left[64];
+		if (d->id < 256)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", d->id, d->name, d->arg ? " " : "",
+				 d->arg ? d->arg : "");
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+		fprintf(fp, "  %-26s %s\n", left, d->help);
+	}
+}
+
+static void help(FILE *fp, int cmd)
+{
+	if (cmd == 0) {
+		fputs("Usage: cotscan [COMMAND] [OPTIONS] [FILE...]\n"
+		      "Tag chain-of-thought traces (JSONL) with four cognitive behaviours:\n"
+		      "backtracking, verification, subgoal_setting, backward_chaining.\n"
+		      "Reads standard input when no FILE is given or FILE is '-'.\n\n"
+		      "Commands:\n", fp);
+		for (size_t i = 0; i < NCMDS; i++)
+			fprintf(fp, "  %-8s %s\n", cmddefs[i].name, cmddefs[i].about);
+		fputs("With no command, 'tag' is run.  'cotscan COMMAND --help' lists its options.\n\n"
+		      "Options:\n", fp);
+		print_options(fp, CMD_TAG);
+		fputc('\n', fp);
+		fputs(exit_help, fp);
+		return;
+	}
+	for (size_t i = 0; i < NCMDS; i++)
+		if (cmddefs[i].cmd == cmd) {
+			fprintf(fp, "Usage: %s\n%s\n\nOptions:\n", cmddefs[i].synopsis, cmddefs[i].about);
+			break;
+		}
+	print_options(fp, (unsigned)cmd);
+	fputc('\n', fp);
+	fputs(exit_help, fp);
+}
+
+static int usage_error(const char *cmdname)
+{
+	fprintf(stderr, "Try 'cotscan %s%s--help' for more information.\n", cmdname ? cmdname : "",
+		cmdname ? " " : "");
+	return COT_EXIT_USAGE;
+}
+
+int opts_parse(struct cot_opts *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = CMD_TAG;
+	const char *cmdname = NULL;
+	int explicit_cmd = 0;
+	if (argc > 1)
+		for (size_t i = 0; i < NCMDS; i++)
+			if (strcmp(argv[1], cmddefs[i].name) == 0) {
+				o->cmd = cmddefs[i].cmd;
+				cmdname = cmddefs[i].name;
+				explicit_cmd = 1;
+				argv++;
+				argc--;
+				break;
+			}
+
+	struct option longopts[NOPTS + 1];
+	char shortopts[2 * NOPTS + 1];
+	size_t ns = 0;
+	for (size_t i = 0; i < NOPTS; i++) {
+		longopts[i] = (struct option){ optdefs[i].name, optdefs[i].arg ? required_argument : no_argument,
+					       NULL, optdefs[i].id };
+		if (optdefs[i].id < 256) {
+			shortopts[ns++] = (char)optdefs[i].id;
+			if (optdefs[i].arg)
+				shortopts[ns++] = ':';
+		}
+	}
+	longopts[NOPTS] = (struct option){ 0 };
+	shortopts[ns] = '\0';
+
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			if (optopt && optopt < 256)
+				diag_error("unknown option '-%c'", optopt);
+			else
+				diag_error("unknown option '%s'", argv[optind - 1]);
+			return usage_error(cmdname);
+		}
+		const struct optdef *d = NULL;
+		for (size_t i = 0; i < NOPTS; i++)
+			if (optdefs[i].id == c)
+				d = &optdefs[i];
+		if (!(d->cmds & (unsigned)o->cmd)) {
+			diag_error("option '--%s' does not apply to '%s'", d->name, cmdname ? cmdname : "tag");
+			return usage_error(cmdname);
+		}
+		switch (c) {
+		case 'o': o->output = optarg; break;
+		case OPT_RULES: o->rules = optarg; break;
+		case OPT_COT_FIELD: o->xo.cot_path = optarg; break;
+		case OPT_MODEL_FIELD: o->xo.model_path = optarg; break;
+		case OPT_ID_FIELD: o->xo.id_path = optarg; break;
+		case OPT_MODEL: o->xo.model_name = optarg; break;
+		case OPT_WHOLE: o->xo.whole = 1; break;
+		case OPT_STRICT: o->strict = 1; break;
+		case OPT_EVIDENCE: o->evidence = 1; break;
+		case OPT_JSONL: o->jsonl = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
+		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
+		}
+	}
+	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path };
+	for (int i = 0; i < 3; i++)
+		if (paths[i] && (!*paths[i] || paths[i][0] == '.' || paths[i][strlen(paths[i]) - 1] == '.' ||
+				 strstr(paths[i], ".."))) {
+			diag_error("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+				   paths[i]);
+			return usage_error(cmdname);
+		}
+	if (o->evidence && o->jsonl) {
+		diag_error("--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
+		return usage_error(cmdname);
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	return -1;
+}
