@@ -315,6 +315,55 @@ static int scalar_text(const cJSON *v, struct buf *b)
 	return 0;
 }
 
+static int hexval(const char *p, unsigned *v)
+{
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+		unsigned d;
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			return 0;
+		*v = *v * 16 + d;
+	}
+	return 1;
+}
+
+/*
+ * Finds a \uD800-\uDFFF escape that is not a high surrogate followed by a
+ * low one: cJSON rejects these, but they are an encoding error, not a syntax
+ * error, so they are reported as invalid UTF-8.
+ */
+static const char *lone_surrogate(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 6 <= n; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[i + 1] != 'u') {
+			i++; /* skip the escaped character */
+			continue;
+		}
+		unsigned v, w;
+		if (!hexval(s + i + 2, &v))
+			continue;
+		if (v >= 0xD800 && v <= 0xDBFF) {
+			if (i + 12 <= n && s[i + 6] == '\\' && s[i + 7] == 'u' && hexval(s + i + 8, &w) &&
+			    w >= 0xDC00 && w <= 0xDFFF) {
+				i += 11;
+				continue;
+			}
+			return s + i;
+		}
+		if (v >= 0xDC00 && v <= 0xDFFF)
+			return s + i;
+		i += 5;
+	}
+	return NULL;
+}
+
 void extract_line(const struct extract_opts *o, const char *line, size_t len,
 		  const char *fallback_model, unsigned long long lineno, struct extracted *x)
 {
@@ -326,6 +375,12 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	const char *end = NULL;
 	x->root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
 	if (!x->root) {
+		const char *sur = lone_surrogate(line, len);
+		if (sur) {
+			skip(x, COT_SKIP_BAD_UTF8, "invalid UTF-8: lone UTF-16 surrogate '%.6s' at column %zu",
+			     sur, (size_t)(sur - line) + 1);
+			return;
+		}
 		size_t col = end && end >= line ? (size_t)(end - line) + 1 : 1;
 		skip(x, COT_SKIP_BAD_JSON, "malformed JSON near column %zu", col);
 		return;

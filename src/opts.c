@@ -127,8 +127,9 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			}
 
 	struct option longopts[NOPTS + 1];
-	char shortopts[2 * NOPTS + 1];
+	char shortopts[2 * NOPTS + 2];
 	size_t ns = 0;
+	shortopts[ns++] = ':'; /* report a missing argument as ':' */
 	for (size_t i = 0; i < NOPTS; i++) {
 		longopts[i] = (struct option){ optdefs[i].name, optdefs[i].arg ? required_argument : no_argument,
 					       NULL, optdefs[i].id };
@@ -145,7 +146,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == '?' || c == ':') {
+		if (c == ':') {
+			diag_error("option '%s' needs an argument", argv[optind - 1]);
+			return usage_error(cmdname);
+		}
+		if (c == '?') {
 			if (optopt && optopt < 256)
 				diag_error("unknown option '-%c'", optopt);
 			else

@@ -27,6 +27,8 @@ int outfile_open(struct outfile *o, const char *path)
 		o->fp = fopen(path, "w");
 		if (!o->fp) {
 			diag_error("cannot open '%s' for writing: %s", path, strerror(errno));
+			free(o->path);
+			o->path = NULL;
 			return -1;
 		}
 		setvbuf(o->fp, NULL, _IOFBF, OUT_BUFSIZE);
@@ -42,6 +44,8 @@ int outfile_open(struct outfile *o, const char *path)
 	if (fd < 0) {
 		diag_error("cannot create a file beside '%s': %s", path, strerror(errno));
 		buf_free(&t);
+		free(o->path);
+		o->path = NULL;
 		return -1;
 	}
 	/* mkstemp makes 0600; give the result the mode a plain create would */

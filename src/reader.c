@@ -39,7 +39,7 @@ int reader_next(struct reader *r, const char **line, size_t *len)
 	size_t scan = r->pos; /* where to resume looking for LF */
 
 	for (;;) {
-		char *nl = memchr(r->buf + scan, '\n', r->len - scan);
+		char *nl = r->len > scan ? memchr(r->buf + scan, '\n', r->len - scan) : NULL;
 		if (nl || (r->eof && r->pos < r->len)) {
 			char *start = r->buf + r->pos;
 			size_t n = nl ? (size_t)(nl - start) : r->len - r->pos;

@@ -277,7 +277,8 @@ int rules_load_path(struct ruleset *rs, const char *path, struct buf *err)
 		buf_printf(err, "no *.rules files in directory '%s'\n", path);
 		rc = -1;
 	}
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (load_file(rs, names[i], err) < 0)
 			rc = -1;

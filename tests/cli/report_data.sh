@@ -1,0 +1,2 @@
+# per-model frequency table over data/
+$COTSCAN report data/*.jsonl

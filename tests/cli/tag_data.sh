@@ -1,0 +1,2 @@
+# every sample in data/, default columns
+$COTSCAN data/*.jsonl

@@ -1,0 +1,116 @@
+/* Unit tests of extract.c: field detection, paths, reasoning delimiters. */
+#include "extract.h"
+#include "unit.h"
+
+static struct extracted x;
+
+/* Extracts one record; returns the analysed text (or the skip reason). */
+static const char *ex(const struct extract_opts *o, const char *json)
+{
+	static struct buf out;
+	extract_line(o, json, strlen(json), "fallback", 7, &x);
+	buf_reset(&out);
+	if (x.skip)
+		buf_printf(&out, "SKIP:%s", cot_skip_name(x.skip));
+	else
+		buf_add(&out, x.text, x.len);
+	return out.p;
+}
+
+int main(void)
+{
+	struct extract_opts o = {0};
+
+	/* auto-detection order */
+	CHECK_STR(ex(&o, "{\"cot\":\"A\",\"text\":\"B\"}"), "A");
+	CHECK_STR(ex(&o, "{\"text\":\"B\",\"response\":\"R\"}"), "R");
+	CHECK_STR(ex(&o, "{\"cot\":null,\"output\":[\"first\",\"second\"]}"), "first");
+	CHECK_STR(ex(&o, "{\"completion\":\"C\",\"generated\":\"G\"}"), "C");
+	CHECK_STR(ex(&o, "{\"generated\":\"G\"}"), "G");
+
+	/* <think> handling */
+	CHECK_STR(ex(&o, "{\"cot\":\"<think>inside</think>answer\"}"), "inside");
+	CHECK_STR(ex(&o, "{\"cot\":\"pre-filled reasoning</think>answer\"}"), "pre-filled reasoning");
+	CHECK_STR(ex(&o, "{\"cot\":\"<think>cut off\"}"), "cut off");
+	CHECK(x.defects & (1u << COT_D_TRUNCATED), "unclosed think is truncated");
+	CHECK_STR(ex(&o, "{\"cot\":\"<think>a</think>mid<think>b</think>end\"}"), "a\n\nb");
+	CHECK(!(x.defects & (1u << COT_D_TRUNCATED)), "closed is not truncated");
+	CHECK_STR(ex(&o, "{\"cot\":\"<|begin_of_thought|>T<|end_of_thought|><|begin_of_solution|>S\"}"), "T");
+	CHECK_STR(ex(&o, "{\"cot\":\"<Thought>T</Thought><Output>O</Output>\"}"), "T");
+	CHECK_STR(ex(&o, "{\"cot\":\"no tags at all\"}"), "no tags at all");
+	struct extract_opts whole = { .whole = 1 };
+	CHECK_STR(ex(&whole, "{\"cot\":\"<think>in</think>out\"}"), "<think>in</think>out");
+
+	/* chat messages: the last assistant message */
+	CHECK_STR(ex(&o, "{\"messages\":[{\"role\":\"user\",\"content\":\"Q\"},{\"role\":\"assistant\",\"content\":\"one\"},"
+		      "{\"role\":\"user\",\"content\":\"Q2\"},{\"role\":\"assistant\",\"content\":\"two\"}]}"), "two");
+	CHECK_STR(ex(&o, "{\"messages\":[{\"role\":\"assistant\",\"reasoning_content\":\"R\",\"content\":\"final\"}]}"), "R");
+	/* reasoning_content null: the reasoning is in content */
+	CHECK_STR(ex(&o, "{\"messages\":[{\"role\":\"assistant\",\"reasoning_content\":null,"
+		      "\"content\":\"<think>R</think>final\"}]}"), "R");
+	/* both present: reasoning_content, then the section found in content */
+	CHECK_STR(ex(&o, "{\"messages\":[{\"role\":\"assistant\",\"reasoning_content\":\"R1\","
+		      "\"content\":\"<think>R2</think>final\"}]}"), "R1\n\nR2");
+	CHECK_STR(ex(&whole, "{\"messages\":[{\"role\":\"assistant\",\"reasoning_content\":\"R\",\"content\":\"F\"}]}"), "R\n\nF");
+	CHECK_STR(ex(&o, "{\"messages\":[{\"role\":\"user\",\"content\":\"Q\"}]}"), "SKIP:no_cot");
+	/* top-level reasoning_content with content */
+	CHECK_STR(ex(&o, "{\"reasoning_content\":\"TOP\",\"content\":\"answer\"}"), "TOP");
+	/* Anthropic content blocks */
+	CHECK_STR(ex(&o, "{\"content\":[{\"type\":\"thinking\",\"thinking\":\"TH\",\"signature\":\"s\"},"
+		      "{\"type\":\"text\",\"text\":\"answer\"}]}"), "TH");
+	CHECK_STR(ex(&o, "{\"content\":[{\"type\":\"text\",\"text\":\"only text\"}]}"), "only text");
+	/* OpenAI response */
+	CHECK_STR(ex(&o, "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"M\"}}]}"), "M");
+	CHECK_STR(ex(&o, "{\"choices\":[{\"text\":\"<think>CT</think>x\"}]}"), "CT");
+
+	/* skips */
+	CHECK_STR(ex(&o, "{\"cot\":5}"), "SKIP:cot_not_string");
+	CHECK_STR(ex(&o, "{\"cot\":{\"a\":1}}"), "SKIP:cot_not_string");
+	CHECK_STR(ex(&o, "{\"prompt\":\"x\"}"), "SKIP:no_cot");
+	CHECK_STR(ex(&o, "[1,2]"), "SKIP:not_object");
+	CHECK_STR(ex(&o, "\"str\""), "SKIP:not_object");
+	CHECK_STR(ex(&o, "{\"cot\":\"x\""), "SKIP:bad_json");
+	CHECK_STR(ex(&o, "{\"cot\":\"x\"} {\"cot\":\"y\"}"), "SKIP:bad_json");
+	CHECK_STR(ex(&o, "{'cot':'x'}"), "SKIP:bad_json");
+	CHECK_STR(ex(&o, "{\"cot\":\"x\"}   "), "x");
+
+	/* explicit paths */
+	struct extract_opts p = { .cot_path = "a.b.-1.c", .model_path = "meta.m", .id_path = "meta.n" };
+	CHECK_STR(ex(&p, "{\"a\":{\"b\":[{\"c\":\"no\"},{\"c\":\"yes\"}]},\"meta\":{\"m\":\"M1\",\"n\":12}}"), "yes");
+	CHECK_STR(x.model.p, "M1");
+	CHECK_STR(x.id.p, "12");
+	CHECK_STR(ex(&p, "{\"a\":{\"b\":[]}}"), "SKIP:no_cot");
+	CHECK_STR(x.why.p, "no field 'a.b.-1.c'");
+	struct extract_opts p2 = { .cot_path = "a" };
+	CHECK_STR(ex(&p2, "{\"a\":null}"), "SKIP:cot_not_string");
+	CHECK_STR(x.why.p, "field 'a' is null, not a string");
+
+	/* model and id fallbacks */
+	ex(&o, "{\"cot\":\"x\",\"model_name\":\"MN\"}");
+	CHECK_STR(x.model.p, "MN");
+	CHECK_STR(x.id.p, "7");
+	ex(&o, "{\"cot\":\"x\",\"generator\":\"G\",\"id\":\"abc\"}");
+	CHECK_STR(x.model.p, "G");
+	CHECK_STR(x.id.p, "abc");
+	ex(&o, "{\"cot\":\"x\"}");
+	CHECK_STR(x.model.p, "fallback");
+	struct extract_opts named = { .model_name = "given" };
+	ex(&named, "{\"cot\":\"x\"}");
+	CHECK_STR(x.model.p, "given");
+	ex(&named, "{\"cot\":\"x\",\"model\":\"inrecord\"}");
+	CHECK_STR(x.model.p, "inrecord");
+
+	/* json_path edge cases */
+	cJSON *j = cJSON_Parse("{\"a\":[10,20,30],\"b\":{\"c\":true}}");
+	CHECK(cJSON_GetNumberValue(json_path(j, "a.0")) == 10, "a.0");
+	CHECK(cJSON_GetNumberValue(json_path(j, "a.-3")) == 10, "a.-3");
+	CHECK(json_path(j, "a.3") == NULL, "a.3");
+	CHECK(json_path(j, "a.-4") == NULL, "a.-4");
+	CHECK(json_path(j, "a.x") == NULL, "a.x");
+	CHECK(cJSON_IsTrue(json_path(j, "b.c")), "b.c");
+	CHECK(json_path(j, "b.c.d") == NULL, "b.c.d");
+	cJSON_Delete(j);
+
+	extracted_free(&x);
+	return unit_done("test_extract");
+}

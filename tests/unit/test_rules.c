@@ -1,0 +1,90 @@
+/* Unit tests of rules.c and match.c: the rule format, errors, counting. */
+#include "match.h"
+#include "rules.h"
+#include "unit.h"
+
+/* Parses text as a rule file; returns the error text ("" when it loaded). */
+static const char *parse(struct ruleset *rs, const char *text)
+{
+	static struct buf err;
+	rules_free(rs);
+	buf_reset(&err);
+	if (rules_parse(rs, "t.rules", text, strlen(text), &err) == 0)
+		rules_finish(rs, &err);
+	return err.p;
+}
+
+int main(void)
+{
+	struct ruleset rs = {0};
+
+	CHECK_STR(parse(&rs, "# c\n\nverification v1 - \\bcheck\\b\n"), "");
+	CHECK_INT(rs.n, 1);
+	CHECK_STR(rs.v[0].pattern, "\\bcheck\\b");
+	CHECK_INT(rs.v[0].line, 3);
+	CHECK_STR(parse(&rs, "verification v1 - (unclosed\n"),
+		  "t.rules:1: rule 'v1': bad pattern at offset 9: missing closing parenthesis\n");
+	CHECK_STR(parse(&rs, "verify v1 - x\n"),
+		  "t.rules:1: unknown behaviour 'verify' (known: backtracking, verification, subgoal_setting, backward_chaining)\n");
+	CHECK_STR(parse(&rs, "verification v1 loud x\n"),
+		  "t.rules:1: unknown flag 'loud' (known: case, veto, or - for none)\n");
+	CHECK_STR(parse(&rs, "verification v1 - x\nbacktracking v1 - y\n"),
+		  "t.rules:2: duplicate rule name 'v1' (first defined at t.rules:1)\n");
+	CHECK_STR(parse(&rs, "verification v1 -\n"), "t.rules:1: expected 'BEHAVIOUR NAME FLAGS PATTERN'\n");
+	CHECK_STR(parse(&rs, "verification v/1 - x\n"),
+		  "t.rules:1: bad rule name 'v/1' (letters, digits, '_', '.', '-'; at most 64)\n");
+	CHECK_STR(parse(&rs, "# only comments\n"), "rules '?': no rules defined\n");
+	CHECK_STR(parse(&rs, "verification v1 veto x\n"), "rules '?': no rules defined\n");
+
+	/* counting: distinct, non-overlapping, vetoes, case */
+	struct matcher m;
+	CHECK_STR(parse(&rs,
+		"verification check - let me check\n"
+		"verification check2 - check the\n"
+		"verification noq veto check the question\n"
+		"backtracking again - try again\r\n"
+		"subgoal_setting Step case Step \\d\n"), "");
+	matcher_init(&m, &rs);
+	const char *t = "Let me check the sum. Let me check the question. try again, TRY AGAIN. step 1 Step 2";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 1);
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
+	CHECK_INT(m.counts[COT_B_SUBGOAL], 1);
+	CHECK_INT(m.counts[COT_B_BACKWARD], 0);
+	CHECK_INT(m.nev, 4);
+	CHECK_INT(m.ev[0].start, 0);
+	CHECK_INT(m.ev[0].end, 12);
+	CHECK_STR(rs.v[m.ev[0].rule].name, "check");
+	for (size_t i = 1; i < m.nev; i++)
+		CHECK(m.ev[i - 1].start <= m.ev[i].start, "evidence sorted");
+	/* invalid UTF-8 in the subject never crashes */
+	const char bad[] = "try again \xC3\x28 try again \xFF";
+	match_text(&m, &rs, bad, sizeof bad - 1);
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
+	matcher_free(&m);
+
+	/* catastrophic backtracking stops at the limit and is flagged */
+	CHECK_STR(parse(&rs, "verification slow - (a+)+$\n"), "");
+	matcher_init(&m, &rs);
+	char many[64];
+	memset(many, 'a', 40);
+	strcpy(many + 40, "!");
+	match_text(&m, &rs, many, strlen(many));
+	CHECK(m.limit_hit, "limit hit");
+	matcher_free(&m);
+
+	/* the built-in set loads and covers every behaviour */
+	rules_free(&rs);
+	struct buf err = {0};
+	buf_reset(&err);
+	CHECK_INT(rules_load_builtin(&rs, &err), 0);
+	CHECK_STR(err.p, "");
+	int seen[COT_NBEHAV] = {0};
+	for (size_t i = 0; i < rs.n; i++)
+		seen[rs.v[i].behaviour]++;
+	for (int b = 0; b < COT_NBEHAV; b++)
+		CHECK(seen[b] > 0, "behaviour %d has rules", b);
+	buf_free(&err);
+	rules_free(&rs);
+	return unit_done("test_rules");
+}

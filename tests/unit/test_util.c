@@ -1,0 +1,49 @@
+/* Unit tests of util.c: UTF-8 validation, buffers, hashing. */
+#include "cotscan.h"
+#include "unit.h"
+#include "util.h"
+
+int main(void)
+{
+	static const struct { const char *s; size_t n, want; } u[] = {
+		{ "plain ascii text", 16, 16 },
+		{ "caf\xC3\xA9", 5, 5 },
+		{ "\xE2\x9C\x93 ok", 6, 6 },              /* U+2713 */
+		{ "\xF0\x9F\x98\x80", 4, 4 },             /* U+1F600 */
+		{ "ab\xC0\xAF", 4, 2 },                   /* overlong '/' */
+		{ "\xE0\x80\xAF", 3, 0 },                 /* overlong, 3 bytes */
+		{ "x\xED\xA0\x80", 4, 1 },                /* UTF-16 surrogate D800 */
+		{ "\xF4\x90\x80\x80", 4, 0 },             /* above U+10FFFF */
+		{ "abc\x80", 4, 3 },                      /* stray continuation */
+		{ "abc\xC3", 4, 3 },                      /* cut sequence at end */
+		{ "0123456789abcdef\xFF", 17, 16 },       /* after the 8-byte fast path */
+		{ "\xF8\x88\x80\x80\x80", 5, 0 },         /* 5-byte form */
+	};
+	for (size_t i = 0; i < sizeof u / sizeof *u; i++)
+		CHECK(utf8_valid_prefix(u[i].s, u[i].n) == u[i].want, "case %zu: got %zu want %zu", i,
+		      utf8_valid_prefix(u[i].s, u[i].n), u[i].want);
+
+	struct buf b = {0};
+	buf_reset(&b);
+	CHECK_STR(b.p, "");
+	buf_addstr(&b, "ab");
+	buf_addc(&b, 'c');
+	buf_printf(&b, "%d-%s", 42, "x");
+	CHECK_STR(b.p, "abc42-x");
+	CHECK_INT(b.len, 7);
+	for (int i = 0; i < 1000; i++)
+		buf_addstr(&b, "0123456789");
+	CHECK_INT(b.len, 10007);
+	buf_free(&b);
+
+	/* FNV-1a 64 reference values */
+	CHECK(fnv64(FNV64_INIT, "", 0) == 0xcbf29ce484222325ULL, "empty");
+	CHECK(fnv64(FNV64_INIT, "a", 1) == 0xaf63dc4c8601ec8cULL, "a");
+
+	CHECK_STR(cot_behaviour_name(COT_B_BACKWARD), "backward_chaining");
+	CHECK_INT(cot_behaviour_lookup("verification", 12), COT_B_VERIFICATION);
+	CHECK_INT(cot_behaviour_lookup("verify", 6), -1);
+	CHECK_STR(cot_skip_name(COT_SKIP_BAD_UTF8), "invalid_utf8");
+	CHECK_STR(cot_defect_name(COT_D_TRUNCATED), "truncated");
+	return unit_done("test_util");
+}
