@@ -4,6 +4,7 @@
 
 #include "agg.h"
 #include "csvout.h"
+#include "sink.h"
 #include "util.h"
 
 void agg_init(struct agg *a)
@@ -96,4 +97,40 @@ void agg_write_csv(const struct agg *a, FILE *fp)
 		}
 	}
 	free(v);
+}
+
+/* The `report` sink: aggregate per model, write the table at the end. */
+struct report_ctx {
+	struct agg agg;
+	FILE *out;
+};
+
+static void report_line(void *ctx, const struct trace_result *r)
+{
+	struct report_ctx *c = ctx;
+	if (r->skip == COT_SKIP_NONE)
+		agg_add(&c->agg, r->model, r->counts);
+}
+
+static int report_finish(void *ctx)
+{
+	struct report_ctx *c = ctx;
+	agg_write_csv(&c->agg, c->out);
+	return 0;
+}
+
+static void report_free(void *ctx)
+{
+	struct report_ctx *c = ctx;
+	agg_free(&c->agg);
+	free(c);
+}
+
+int sink_report_init(struct sink *s, const struct sink_env *env)
+{
+	struct report_ctx *c = xmalloc(sizeof *c);
+	agg_init(&c->agg);
+	c->out = env->out;
+	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
+	return 0;
 }

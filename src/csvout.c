@@ -4,6 +4,8 @@
 
 #include "csvout.h"
 #include "defects.h"
+#include "sink.h"
+#include <stdlib.h>
 
 static const char *const columns[] = {
 	"file", "line", "id", "model", "cot_bytes",
@@ -122,4 +124,33 @@ void tagout_row(struct tagout *t, const struct trace_result *r)
 void tagout_free(struct tagout *t)
 {
 	buf_free(&t->tmp);
+}
+
+/* The `tag` sink: a header, then one row per tagged trace. */
+static void tag_line(void *ctx, const struct trace_result *r)
+{
+	if (r->skip == COT_SKIP_NONE)
+		tagout_row(ctx, r);
+}
+
+static int tag_finish(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+static void tag_free(void *ctx)
+{
+	tagout_free(ctx);
+	free(ctx);
+}
+
+int sink_tag_init(struct sink *s, const struct sink_env *env)
+{
+	struct tagout *t = xmalloc(sizeof *t);
+	*t = (struct tagout){ .fp = env->out, .evidence = env->opts->evidence, .jsonl = env->opts->jsonl,
+			      .rules = env->rules };
+	tagout_header(t);
+	*s = (struct sink){ .ctx = t, .line = tag_line, .finish = tag_finish, .free = tag_free };
+	return 0;
 }

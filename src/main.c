@@ -1,6 +1,7 @@
 /*
  * main.c - cotscan's command line: options, rules, then the pipeline
- * (reader -> pipeline_line -> sink) over every input, then the summary.
+ * (reader -> pipeline_line -> the subcommand's sink) over every input, then
+ * the sink's results and the summary.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,30 +11,23 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agg.h"
 #include "cotscan.h"
-#include "csvout.h"
 #include "diag.h"
 #include "opts.h"
 #include "outfile.h"
 #include "pipeline.h"
 #include "reader.h"
 #include "rules.h"
+#include "sink.h"
 
-/* The sinks: each consumes trace_results in input order. */
-struct sinks {
+/* Each subcommand's sink. */
+static const struct {
 	int cmd;
-	struct tagout tag;
-	struct agg agg;
+	int (*init)(struct sink *s, const struct sink_env *env);
+} sinks[] = {
+	{ CMD_TAG, sink_tag_init },
+	{ CMD_REPORT, sink_report_init },
 };
-
-static void sink_result(struct sinks *s, const struct trace_result *r)
-{
-	if (s->cmd == CMD_TAG)
-		tagout_row(&s->tag, r);
-	else
-		agg_add(&s->agg, r->model, r->counts);
-}
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */
 static char *fallback_model(const char *path)
@@ -55,11 +49,11 @@ static char *fallback_model(const char *path)
 }
 
 /*
- * Runs one input through the pipeline.  Returns 0, 1 when --strict stopped
- * at a bad line, or -1 on a read error (reported).
+ * Runs one input through the pipeline into the sink.  Returns 0, 1 when
+ * --strict stopped at a bad line, or -1 on an open or read error (reported).
  */
 static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, struct worker *w,
-		     struct diag *d, struct sinks *s, const char *path)
+		     struct diag *d, struct sink *s, const char *path)
 {
 	int fd = 0;
 	if (strcmp(path, "-") != 0) {
@@ -79,17 +73,16 @@ static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, s
 	while ((got = reader_next(&rd, &line, &len)) > 0) {
 		d->lines++;
 		pipeline_line(cfg, w, path, model, line, len, rd.lineno, &r);
-		if (r.skip) {
+		if (r.skip)
 			diag_skip(d, path, rd.lineno, r.skip, r.why);
-			if (o->strict && r.skip != COT_SKIP_BLANK) {
-				diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);
-				rc = 1;
-				break;
-			}
-			continue;
+		else
+			d->tagged++;
+		s->line(s->ctx, &r);
+		if (r.skip && r.skip != COT_SKIP_BLANK && o->strict) {
+			diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);
+			rc = 1;
+			break;
 		}
-		d->tagged++;
-		sink_result(s, &r);
 	}
 	if (got < 0) {
 		diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input", strerror(rd.err));
@@ -108,7 +101,7 @@ int main(int argc, char **argv)
 	struct ruleset rs = {0};
 	struct buf err = {0};
 	struct outfile out = {0};
-	struct sinks s = {0};
+	struct sink s = {0};
 	struct worker w;
 	struct diag d = {0};
 	int have_worker = 0, ret;
@@ -131,17 +124,19 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 		goto out;
 	}
+	struct sink_env env = { .opts = &o, .out = out.fp, .rules = &rs };
+	for (size_t i = 0; i < sizeof sinks / sizeof *sinks; i++)
+		if (sinks[i].cmd == o.cmd)
+			ret = sinks[i].init(&s, &env);
+	if (ret > 0) {
+		outfile_close(&out, 0);
+		goto out;
+	}
 
 	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
-	s.cmd = o.cmd;
-	if (o.cmd == CMD_TAG) {
-		s.tag = (struct tagout){ .fp = out.fp, .evidence = o.evidence, .jsonl = o.jsonl, .rules = &rs };
-		tagout_header(&s.tag);
-	} else
-		agg_init(&s.agg);
 
 	static char *stdin_only[] = { "-" };
 	char **files = o.nfiles ? o.files : stdin_only;
@@ -156,8 +151,8 @@ int main(int argc, char **argv)
 		}
 		stopped = rc;
 	}
-	if (ret == COT_EXIT_OK && !stopped && o.cmd == CMD_REPORT)
-		agg_write_csv(&s.agg, out.fp);
+	if (ret == COT_EXIT_OK && !stopped)
+		ret = s.finish(s.ctx);
 	diag_summary(&d);
 	if (ret == COT_EXIT_OK && diag_bad_lines(&d))
 		ret = COT_EXIT_SKIPPED;
@@ -166,10 +161,8 @@ int main(int argc, char **argv)
 out:
 	if (have_worker)
 		worker_free(&w);
-	if (s.cmd == CMD_TAG)
-		tagout_free(&s.tag);
-	else if (s.cmd == CMD_REPORT)
-		agg_free(&s.agg);
+	if (s.free)
+		s.free(s.ctx);
 	rules_free(&rs);
 	buf_free(&err);
 	return ret;
