@@ -18,6 +18,8 @@ struct cot_opts {
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	int evidence, jsonl, strict, quiet;
+	unsigned long long first_line; /* --first-line: number of the first input's first line */
+	const char *label;        /* --label: the name of standard input, or NULL ("-") */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
 };

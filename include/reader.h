@@ -21,7 +21,11 @@ struct reader {
 	int first;              /* no line returned yet: check for a BOM */
 };
 
-/* Starts reading fd; first_line is the number given to the first line. */
+/*
+ * Starts reading fd; first_line is the number given to the first line.  A
+ * stream that starts past line 1 (a byte range of a file) is mid-file, so a
+ * BOM there is data, as it would be in a read of the whole file.
+ */
 void reader_init(struct reader *r, int fd, unsigned long long first_line);
 
 /*

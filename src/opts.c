@@ -1,4 +1,5 @@
 /* opts.c - see opts.h. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
-	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL,
+	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FIRST_LINE, OPT_LABEL,
 };
 
 #define ALL (CMD_TAG | CMD_REPORT)
@@ -31,6 +32,8 @@ static const struct optdef {
 	{ OPT_MODEL, "model", "NAME", ALL, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, ALL, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
+	{ OPT_FIRST_LINE, "first-line", "N", ALL, "number the first line of the first input N (default 1)" },
+	{ OPT_LABEL, "label", "NAME", ALL, "name standard input NAME (messages, file column, fallback model)" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
 	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
@@ -109,10 +112,25 @@ static int usage_error(const char *cmdname)
 	return COT_EXIT_USAGE;
 }
 
+/* Parses a decimal line number >= 1 into *n; returns 0, or -1 when s is not one. */
+static int parse_line_number(const char *s, unsigned long long *n)
+{
+	if (*s < '0' || *s > '9')
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v == 0)
+		return -1;
+	*n = v;
+	return 0;
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = CMD_TAG;
+	o->first_line = 1;
 	const char *cmdname = NULL;
 	int explicit_cmd = 0;
 	if (argc > 1)
@@ -174,6 +192,13 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_MODEL: o->xo.model_name = optarg; break;
 		case OPT_WHOLE: o->xo.whole = 1; break;
 		case OPT_STRICT: o->strict = 1; break;
+		case OPT_FIRST_LINE:
+			if (parse_line_number(optarg, &o->first_line) < 0) {
+				diag_error("bad --first-line '%s' (expected a line number, 1 or more)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
+		case OPT_LABEL: o->label = optarg; break;
 		case OPT_EVIDENCE: o->evidence = 1; break;
 		case OPT_JSONL: o->jsonl = 1; break;
 		case 'q': o->quiet = 1; break;

@@ -14,7 +14,7 @@ void reader_init(struct reader *r, int fd, unsigned long long first_line)
 	memset(r, 0, sizeof *r);
 	r->fd = fd;
 	r->lineno = first_line ? first_line - 1 : 0;
-	r->first = 1;
+	r->first = first_line <= 1; /* a BOM can only start line 1 of a file */
 }
 
 /* Makes room for at least READ_BLOCK more bytes after len, compacting first. */

@@ -75,6 +75,18 @@ int main(void)
 		reader_free(&r);
 		close(fd);
 	}
+	/* a stream that starts past line 1 is mid-file: a BOM there is kept */
+	{
+		struct reader r;
+		int fd = fd_of("\xEF\xBB\xBF" "a\n", 5);
+		reader_init(&r, fd, 7);
+		const char *l; size_t n;
+		CHECK_INT(reader_next(&r, &l, &n), 1);
+		CHECK_INT(n, 4);
+		CHECK(memcmp(l, "\xEF\xBB\xBF" "a", 4) == 0, "BOM kept past line 1");
+		reader_free(&r);
+		close(fd);
+	}
 	/* a read error is reported, not taken for end of input */
 	{
 		struct reader r;
