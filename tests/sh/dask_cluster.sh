@@ -14,7 +14,7 @@ corpus=$SHARED/corpus
 { [ -x $PY ] && $PY -c 'import distributed' 2>/dev/null && command -v dask-scheduler >/dev/null &&
 	command -v dask-worker >/dev/null; } ||
 	{ echo "python3-distributed is not installed (apt-get install python3-distributed)"; exit 77; }
-$COTSCAN merge --help >/dev/null 2>&1 || { echo "cotscan has no merge subcommand yet"; exit 77; }
+$COTSCAN --help | grep -q "^  merge " || { echo "cotscan has no merge subcommand yet"; exit 77; }
 
 limit=150      # seconds any cluster process may live
 pids=
