@@ -220,7 +220,8 @@ def rerun_counts(dask_scheduler, keys):
 def main():
     ap = argparse.ArgumentParser(
         prog="cotscan_dask.py",
-        usage="%(prog)s --scheduler ADDRESS [options] report [cotscan options] FILES...",
+        usage="%(prog)s --scheduler ADDRESS|--scheduler-file FILE|--local N [options] report "
+        "[cotscan options] FILES...",
         description="Run cotscan over a Dask distributed cluster: split FILES into byte ranges at "
         "line boundaries, run 'cotscan report --partial' on each range on a worker, merge the "
         "partials with 'cotscan merge'. The table equals 'cotscan report FILES...' byte for byte.",
@@ -229,6 +230,8 @@ def main():
     where = ap.add_mutually_exclusive_group(required=True)
     where.add_argument("--scheduler", metavar="ADDRESS", help="scheduler address, e.g. tcp://10.0.0.5:8786")
     where.add_argument("--scheduler-file", metavar="FILE", help="JSON file written by dask-scheduler --scheduler-file")
+    where.add_argument("--local", type=int, metavar="N",
+                       help="start a LocalCluster of N one-thread worker processes on 127.0.0.1 (a laptop)")
     ap.add_argument("--chunk", type=parse_size, default=parse_size("256M"), metavar="SIZE",
                     help="bytes per range, cut at the next line end (default 256M)")
     ap.add_argument("--cotscan", default="cotscan", metavar="PATH",
@@ -263,14 +266,24 @@ def main():
         import distributed
     except ImportError:
         die("python3-distributed is not installed (apt-get install python3-distributed)")
+    cluster = None
     try:
-        client = distributed.Client(a.scheduler, scheduler_file=a.scheduler_file, timeout=a.timeout)
+        if a.local:
+            if a.local < 1:
+                die("--local needs 1 or more workers")
+            cluster = distributed.LocalCluster(n_workers=a.local, threads_per_worker=1, processes=True,
+                                               host="127.0.0.1", dashboard_address=None)
+            a.wait_workers = a.local
+        client = distributed.Client(cluster or a.scheduler, scheduler_file=a.scheduler_file,
+                                    timeout=a.timeout)
     except (OSError, TimeoutError, ValueError) as e:
         die("cannot reach the scheduler: %s" % e, 3)
     try:
         rc = drive(a, client, local, worker_opts, merge_opts, files, t0)
     finally:
         client.close()
+        if cluster:
+            cluster.close()
     sys.exit(rc)
 
 
@@ -281,6 +294,7 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
         client.wait_for_workers(a.wait_workers, timeout=a.timeout)
     except (TimeoutError, OSError) as e:
         die("fewer than %d workers after %gs: %s" % (a.wait_workers, a.timeout, e), 3)
+    workers_seen = set(client.nthreads())
     nthreads = sum(client.nthreads().values())
     nworkers = len(client.nthreads())
     in_flight = a.in_flight or 2 * nthreads + 2
@@ -368,8 +382,14 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
                                        nthreads, time.monotonic() - t0))
         sys.stderr.write("%s: partials accepted per worker: %s\n"
                          % (PROG, ", ".join("%s %d" % kv for kv in sorted(by_worker.items()))))
-        sys.stderr.write("%s: %d ranges rerun after a lost worker%s\n"
-                         % (PROG, len(rerun), (": " + " ".join(map(str, rerun))) if rerun else ""))
+        lost = sorted(set(workers_seen) - set(client.nthreads()))
+        sys.stderr.write("%s: workers lost during the run: %s\n" % (PROG, " ".join(lost) or "none"))
+        sys.stderr.write("%s: %d ranges rerun after a lost worker\n" % (PROG, len(rerun)))
+        for i in rerun:
+            lab, st, en, fl, n = ranges[i]
+            sys.stderr.write("%s:   range %d, %s bytes %d-%d (lines %d-%d): on %d lost worker(s), "
+                             "partial accepted once, from %s\n"
+                             % (PROG, i, lab, st, en, fl, fl + n - 1, reruns[keys[i]], results[i][4]))
     return max(worst, m.returncode)
 
 
