@@ -18,6 +18,7 @@ struct cot_opts {
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	int evidence, jsonl, strict, quiet;
+	int format;               /* --format: enum cot_format (tabout.h), csv by default */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
 };

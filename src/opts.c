@@ -7,13 +7,16 @@
 #include "cotscan.h"
 #include "diag.h"
 #include "opts.h"
+#include "tabout.h"
 
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
-	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL,
+	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FORMAT,
 };
 
-#define ALL (CMD_TAG | CMD_REPORT)
+#define ALL (~0u)
+/* every command that writes a table (tabout.h) */
+#define TABLES (~(unsigned)CMD_TAG)
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
@@ -33,6 +36,7 @@ static const struct optdef {
 	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
+	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
 	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
@@ -176,6 +180,13 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_EVIDENCE: o->evidence = 1; break;
 		case OPT_JSONL: o->jsonl = 1; break;
+		case OPT_FORMAT:
+			o->format = format_lookup(optarg);
+			if (o->format < 0) {
+				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
