@@ -10,6 +10,8 @@
 enum cot_cmd {
 	CMD_TAG = 1 << 0,
 	CMD_REPORT = 1 << 1,
+	CMD_MERGE = 1 << 2,
+	CMD_COMPARE = 1 << 3,
 };
 
 struct cot_opts {
@@ -20,6 +22,12 @@ struct cot_opts {
 	int evidence, jsonl, strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
+	int format;               /* --format: enum cot_format (tabout.h), csv by default */
+	const char *group_by;     /* --group-by: comma-separated fields, NULL for model */
+	double level;             /* --level: confidence level of intervals, 0.95 by default */
+	int partial;              /* --partial: write sufficient statistics, not the table */
+	const char *svg;          /* --svg FILE: also draw the chart */
+	const char *baseline;     /* --baseline GROUP (compare) */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
 };

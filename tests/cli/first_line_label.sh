@@ -20,6 +20,19 @@ echo "exit $?"
 echo "== report: the fallback model comes from the label"
 tail -n +4 $f | $COTSCAN report -q --label $f --first-line 4
 echo "exit $?"
+echo "== partials of two byte ranges on stdin merge into the table of the whole file"
+$COTSCAN report $f > $TMPD/whole.csv 2> $TMPD/whole.err
+echo "whole: exit $?"
+{
+	head -n 3 $f | $COTSCAN report --partial --label $f
+	echo "part 1: exit $?" >&2
+	tail -n +4 $f | $COTSCAN report --partial --label $f --first-line 4
+	echo "part 2: exit $?" >&2
+} 2> $TMPD/parts.err | $COTSCAN merge > $TMPD/merged.csv 2> $TMPD/merged.err
+echo "merge: exit $?"
+cmp $TMPD/whole.csv $TMPD/merged.csv && echo "tables identical"
+cat $TMPD/parts.err
+cat $TMPD/whole.err $TMPD/merged.err
 echo "== without --label standard input is '-' and model 'stdin'"
 head -n 1 $f | $COTSCAN tag -q --first-line 10
 echo "== --first-line numbers the first input only"
