@@ -208,12 +208,21 @@ def run_range(cotscan, cmd, worker_opts, label, first_line, path, start, end, li
     return partial, msgs, rc, got, addr
 
 
-def rerun_counts(dask_scheduler, keys):
-    """On the scheduler: how often each task was on a worker that died."""
-    out = {}
-    for k in keys:
-        ts = dask_scheduler.tasks.get(k)
-        out[k] = ts.suspicious if ts is not None else 0
+def task_history(dask_scheduler, keys):
+    """On the scheduler, from its transition log: for each key, [runs that
+    ended without a result (the worker running it died), runs, runs that
+    finished].  The driver releases a task once it has its partial."""
+    out = {k: [0, 0, 0] for k in keys}
+    for t in dask_scheduler.transition_log:
+        h = out.get(t.key)
+        if h is None:
+            continue
+        if t.finish == "processing":
+            h[1] += 1
+        elif t.finish == "memory":
+            h[2] += 1
+        elif t.start == "processing" and t.finish == "released":
+            h[0] += 1
     return out
 
 
@@ -304,11 +313,12 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
     keys = []
     results = {}         # range index -> (partial, msgs, rc, lines, worker)
     futures = distributed.as_completed()
-    pending = {}
-    all_futures = []
+    pending = {}         # key -> range index, for ranges not yet accepted
+    live = {}            # key -> future, for ranges not yet accepted
 
     def accept(fut):
         i = pending.pop(fut.key)
+        live.pop(fut.key)
         try:
             res = fut.result()
         except RangeError as e:
@@ -317,6 +327,9 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
             lab, s, en, fl, n = ranges[i]
             fail("%s: bytes %d-%d (lines %d-%d): every worker that ran it died (%s)"
                  % (lab, s, en, fl, fl + n - 1, e), 3)
+        # let the scheduler forget the task: a worker lost from now on holds
+        # nothing of this range, so it is not run again
+        fut.release()
         if i in results:     # cannot happen with one key per range; never count twice
             sys.stderr.write("%s: range %d delivered twice; second copy ignored\n" % (PROG, i))
             return
@@ -324,7 +337,7 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
 
     def fail(msg, code):
         sys.stderr.write("%s: %s\n" % (PROG, msg))
-        client.cancel(all_futures)
+        client.cancel(list(live.values()))
         sys.exit(code)
 
     for path in files:
@@ -338,17 +351,18 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
                                 os.path.abspath(path), start, end,
                                 lines, data if a.ship else None, key=key, retries=a.retries, pure=False)
             pending[key] = i
-            all_futures.append(fut)
+            live[key] = fut
             futures.add(fut)
             del data
-            # with --ship the driver holds at most in_flight ranges in memory
-            while a.ship and len(pending) >= in_flight:
+            # take every partial as soon as it is ready; with --ship hold at
+            # most in_flight ranges in memory
+            while futures.has_ready() or (a.ship and len(pending) >= in_flight):
                 accept(next(futures))
     for fut in futures:
         accept(fut)
 
     assert sorted(results) == list(range(len(ranges))), "a range is missing"
-    reruns = client.run_on_scheduler(rerun_counts, keys=keys)
+    history = client.run_on_scheduler(task_history, keys=keys)
     strict = "--strict" in worker_opts
     worst = 0
     for i in range(len(ranges)):
@@ -374,7 +388,7 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
         by_worker = {}
         for r in results.values():
             by_worker[r[4]] = by_worker.get(r[4], 0) + 1
-        rerun = [i for i, k in enumerate(keys) if reruns.get(k)]
+        rerun = [i for i, k in enumerate(keys) if history[k][1] > 1 or history[k][2] > 1]
         total_lines = sum(r[4] for r in ranges)
         total_bytes = sum(r[2] - r[1] for r in ranges)
         sys.stderr.write("%s: %d lines, %d bytes, %d ranges of %d bytes, %d workers (%d threads), "
@@ -384,12 +398,20 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
                          % (PROG, ", ".join("%s %d" % kv for kv in sorted(by_worker.items()))))
         lost = sorted(set(workers_seen) - set(client.nthreads()))
         sys.stderr.write("%s: workers lost during the run: %s\n" % (PROG, " ".join(lost) or "none"))
-        sys.stderr.write("%s: %d ranges rerun after a lost worker\n" % (PROG, len(rerun)))
+        sys.stderr.write("%s: %d ranges run more than once, %d partials accepted (one per range)\n"
+                         % (PROG, len(rerun), len(results)))
         for i in rerun:
             lab, st, en, fl, n = ranges[i]
-            sys.stderr.write("%s:   range %d, %s bytes %d-%d (lines %d-%d): on %d lost worker(s), "
+            died, runs, done = history[keys[i]]
+            why = []
+            if died:
+                why.append("assigned to a worker that died, %d time(s)" % died)
+            if done > 1:
+                why.append("its finished partial was lost with its worker before it was fetched")
+            sys.stderr.write("%s:   range %d, %s bytes %d-%d (lines %d-%d): run %d times (%s); "
                              "partial accepted once, from %s\n"
-                             % (PROG, i, lab, st, en, fl, fl + n - 1, reruns[keys[i]], results[i][4]))
+                             % (PROG, i, lab, st, en, fl, fl + n - 1, runs, "; ".join(why) or "retried",
+                                results[i][4]))
     return max(worst, m.returncode)
 
 
