@@ -31,9 +31,10 @@ import time
 PROG = "cotscan_dask"
 COMMANDS = ("report",)
 # options the driver sets itself on every range
-RESERVED = ("--label", "--first-line", "--partial")
-# options that go to `cotscan merge` instead of the workers
-MERGE_OPTS = ("-o", "--output", "--format")
+RESERVED = ("--label", "--first-line")
+# options that shape the table: they go to `cotscan merge`, not to the
+# workers (which always write partials); --partial gives a merged partial
+MERGE_OPTS = ("-o", "--output", "--format", "--level", "--partial")
 BLOCK = 1 << 20
 
 
@@ -63,12 +64,15 @@ def options_with_argument(cotscan, cmd):
         die("cannot run '%s %s --help': %s" % (cotscan, cmd, e))
     takes = set()
     for line in out.splitlines():
+        # "  -o, --output FILE   help": every name before an upper-case word
         words = line.replace(",", " ").split()
-        for i, w in enumerate(words[:-1]):
-            if w.startswith("-") and words[i + 1][:1].isupper():
-                takes.add(w)
+        names = []
+        for w in words:
             if not w.startswith("-"):
                 break
+            names.append(w)
+        if names and len(words) > len(names) and words[len(names)][:1].isupper():
+            takes.update(names)
     return takes
 
 

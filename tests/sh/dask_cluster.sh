@@ -43,7 +43,22 @@ for f in $corpus/*.jsonl; do head -n $n "$f" > $TMPD/in/$(basename "$f"); done
 	done
 	printf '{"cot":"Wait, that is wrong; a last line without LF."}'
 } > $TMPD/in/bad-lines.jsonl
+: > $TMPD/in/empty.jsonl
 files=$(ls $TMPD/in/*.jsonl)
+
+# usage errors, before any cluster: exit 2 and a message
+usage() { # WANT-IN-MESSAGE ARGS...
+	want=$1; shift
+	$PY $DRIVER --scheduler tcp://127.0.0.1:9 --cotscan $COTSCAN "$@" > $TMPD/usage.out 2> $TMPD/usage.err
+	rc=$?
+	[ $rc -eq 2 ] || fail "usage $*: exit $rc"
+	grep -q -- "$want" $TMPD/usage.err || { cat $TMPD/usage.err; fail "usage $*: no '$want'"; }
+}
+usage "no input files" report --rules rules
+usage "standard input cannot be split" report - 
+usage "is set by cotscan_dask" report --first-line 3 $TMPD/in/empty.jsonl
+usage "needs an argument" report $TMPD/in/empty.jsonl --model
+usage "invalid choice" tag $TMPD/in/empty.jsonl
 
 # the single run
 $COTSCAN report $files > $TMPD/single.csv 2> $TMPD/single.err
@@ -77,13 +92,14 @@ run_driver() { # NAME [driver options] report [cotscan options]: the driver over
 	timeout $limit $PY $DRIVER --scheduler-file $TMPD/scheduler.json --wait-workers 2 --timeout 60 \
 		--cotscan $COTSCAN -v "$@" $files > $TMPD/$name.csv 2> $TMPD/$name.err
 }
-same_as_single() { # NAME RC: table, messages and exit code equal the single run's
+same_as_single() { # NAME RC [SINGLE]: table, messages and exit code equal the single run's
+	s=${3:-single}
 	[ "$2" -eq $single_rc ] || fail "$1: exit $2, single run $single_rc"
-	cmp $TMPD/single.csv $TMPD/$1.csv || fail "$1: table differs from the single run"
+	cmp $TMPD/$s.csv $TMPD/$1.csv || fail "$1: table differs from the single run"
 	# (the driver's stderr may also hold Dask's log, e.g. on a lost worker)
-	grep "^$TMPD/in/\|^cotscan: " $TMPD/single.err > $TMPD/single.msgs
+	grep "^$TMPD/in/\|^cotscan: " $TMPD/$s.err > $TMPD/$s.msgs
 	grep "^$TMPD/in/\|^cotscan: " $TMPD/$1.err > $TMPD/$1.msgs
-	cmp $TMPD/single.msgs $TMPD/$1.msgs || fail "$1: messages differ from the single run"
+	cmp $TMPD/$s.msgs $TMPD/$1.msgs || fail "$1: messages differ from the single run"
 	grep '^cotscan_dask:' $TMPD/$1.err
 }
 
@@ -94,9 +110,12 @@ ranges=$(sed -n 's/.* \([0-9]*\) ranges of .*/\1/p' $TMPD/plain.err)
 [ "${ranges:-0}" -gt 20 ] || fail "only ${ranges:-0} ranges"
 grep -q "per worker: .*, .*" $TMPD/plain.err || fail "not both workers were used"
 
-# 2. the same with the bytes sent from the driver (workers without the files)
-run_driver ship --chunk 100K --ship report
-same_as_single ship $?
+# 2. the bytes sent from the driver (workers without the files), and
+# options for the workers (--whole) and for the merge (--level, --format)
+$COTSCAN report --whole --level 0.9 --format tsv $files > $TMPD/single2.csv 2> $TMPD/single2.err
+run_driver ship --chunk 100K --ship report --whole --level 0.9 --format tsv
+same_as_single ship $? single2
+cmp -s $TMPD/single.csv $TMPD/single2.csv && fail "--whole --level 0.9 --format tsv changed nothing"
 
 # 3. kill worker 1 mid-run (in the third file) while it runs cotscan on a range
 run_driver killed --chunk 64K report &
