@@ -117,16 +117,20 @@ run_driver ship --chunk 100K --ship report --whole --level 0.9 --format tsv
 same_as_single ship $? single2
 cmp -s $TMPD/single.csv $TMPD/single2.csv && fail "--whole --level 0.9 --format tsv changed nothing"
 
-# 3. kill worker 1 mid-run (in the third file) while it runs cotscan on a range
+# 3. kill worker 1 mid-run (in the third file) while it runs cotscan on a
+# range: stopped first, so that the range cannot finish between the look
+# and the kill
 run_driver killed --chunk 64K report &
 driver=$!
 i=0
-while ! running=$(pgrep -a -P $w1 -f -- "--label $TMPD/in/s"); do
+while :; do
+	kill -STOP $w1
+	running=$(pgrep -a -P $w1 -f -- "--label $TMPD/in/s") && break
+	kill -CONT $w1
 	i=$((i + 1)); [ $i -lt 600 ] || fail "worker 1 never ran a range"; sleep 0.05
 done
-running=$(echo "$running" | sed 's/.*--label //')
-kill -9 $w1
-echo "killed worker 1 (pid $w1) while it ran cotscan on: $running"
+kill -KILL $w1
+echo "killed worker 1 (pid $w1) while it ran cotscan on: $(echo "$running" | sed 's/.*--label //')"
 wait $driver
 same_as_single killed $?
 grep -q ' [1-9][0-9]* ranges run more than once' $TMPD/killed.err || fail "no range was rerun"
