@@ -29,6 +29,7 @@ static const struct {
 } sinks[] = {
 	{ CMD_TAG, sink_tag_init },
 	{ CMD_REPORT, sink_report_init },
+	{ CMD_COMPARE, sink_compare_init },
 };
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */

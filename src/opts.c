@@ -63,6 +63,8 @@ static const struct cmddef {
 	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
 	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
 	  "Combine partials of 'report --partial' into the table one run would give." },
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
