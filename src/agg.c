@@ -8,6 +8,7 @@
 #include "extract.h"
 #include "sink.h"
 #include "stats.h"
+#include "svg.h"
 #include "tabout.h"
 #include "util.h"
 
@@ -333,6 +334,8 @@ static int report_finish(void *ctx)
 		agg_write_partial(&c->agg, c->out, c->rules_hash);
 	else
 		agg_write(&c->agg, c->out, c->opts->format, c->opts->level);
+	if (c->opts->svg)
+		return svg_write_file(&c->agg, c->opts->svg, c->opts->level);
 	return 0;
 }
 
