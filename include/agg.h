@@ -98,6 +98,12 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 #define AGG_PARTIAL_TAIL (1 + 3 * COT_NBEHAV)
 extern const char *const agg_partial_lead[AGG_PARTIAL_LEAD];
 
+/*
+ * Undoes the backslash escapes of a partial's text cell in place
+ * (\\ \n \r \t); -1 on any other escape.
+ */
+int agg_partial_unescape(char *s);
+
 /* The name of trailing partial column i (0: traces, then with/sum/sumsq per behaviour). */
 const char *agg_partial_tail(int i, struct buf *b);
 

@@ -1,4 +1,5 @@
 /* agg.c - see agg.h. */
+#include <csv.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "extract.h"
 #include "sink.h"
 #include "stats.h"
+#include "svg.h"
 #include "tabout.h"
 #include "util.h"
 
@@ -265,6 +267,47 @@ const char *agg_partial_tail(int i, struct buf *b)
 	return b->p;
 }
 
+/*
+ * A partial's text cell: always quoted (libcsv trims blanks around unquoted
+ * fields), with backslash, newline, CR and tab written as \\, \n, \r, \t so
+ * that every row is one line, whatever line-based tool (split, sort, a
+ * Hadoop shuffle) moves it.  agg_partial_unescape() reverses it.
+ */
+static void partial_text(FILE *fp, const char *s, struct buf *b)
+{
+	buf_reset(b);
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': buf_addstr(b, "\\\\"); break;
+		case '\n': buf_addstr(b, "\\n"); break;
+		case '\r': buf_addstr(b, "\\r"); break;
+		case '\t': buf_addstr(b, "\\t"); break;
+		default: buf_addc(b, *s);
+		}
+	}
+	csv_fwrite(fp, b->p, b->len);
+}
+
+int agg_partial_unescape(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		if (*r != '\\') {
+			*w++ = *r;
+			continue;
+		}
+		switch (*++r) {
+		case '\\': *w++ = '\\'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		default: return -1;
+		}
+	}
+	*w = '\0';
+	return 0;
+}
+
 static void partial_lead(FILE *fp, unsigned long long rules_hash, const char *kind, const char *reason)
 {
 	fprintf(fp, "%s,%s,%016llx,%s,%s", AGG_PARTIAL_FORMAT, COTSCAN_VERSION, rules_hash, kind, reason);
@@ -277,7 +320,7 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 		fprintf(fp, "%s%s", i ? "," : "", agg_partial_lead[i]);
 	for (int f = 0; f < a->nfields; f++) {
 		fputc(',', fp);
-		csv_field(fp, a->fields[f], strlen(a->fields[f]));
+		partial_text(fp, a->fields[f], &b);
 	}
 	for (int i = 0; i < AGG_PARTIAL_TAIL; i++)
 		fprintf(fp, ",%s", agg_partial_tail(i, &b));
@@ -290,7 +333,7 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 		partial_lead(fp, rules_hash, "group", "");
 		for (int f = 0; f < a->nfields; f++) {
 			fputc(',', fp);
-			csv_field(fp, v[i]->vals[f], strlen(v[i]->vals[f]));
+			partial_text(fp, v[i]->vals[f], &b);
 		}
 		fprintf(fp, ",%llu", s->traces);
 		for (int k = 0; k < COT_NBEHAV; k++)
@@ -333,6 +376,8 @@ static int report_finish(void *ctx)
 		agg_write_partial(&c->agg, c->out, c->rules_hash);
 	else
 		agg_write(&c->agg, c->out, c->opts->format, c->opts->level);
+	if (c->opts->svg)
+		return svg_write_file(&c->agg, c->opts->svg, c->opts->level);
 	return 0;
 }
 

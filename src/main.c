@@ -21,6 +21,7 @@
 #include "reader.h"
 #include "rules.h"
 #include "sink.h"
+#include "svg.h"
 
 /* Each subcommand's sink. */
 static const struct {
@@ -29,6 +30,7 @@ static const struct {
 } sinks[] = {
 	{ CMD_TAG, sink_tag_init },
 	{ CMD_REPORT, sink_report_init },
+	{ CMD_COMPARE, sink_compare_init },
 };
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */
@@ -168,6 +170,8 @@ static int run_merge(const struct cot_opts *o)
 		if (diag_bad_lines(&d))
 			ret = COT_EXIT_SKIPPED;
 		if (outfile_close(&out, 1) < 0)
+			ret = COT_EXIT_IO;
+		else if (o->svg && svg_write_file(&m.agg, o->svg, o->level) != 0)
 			ret = COT_EXIT_IO;
 	}
 	merge_free(&m);

@@ -97,6 +97,10 @@ static void header_row(struct merger *m)
 			goto out;
 		}
 	for (size_t i = AGG_PARTIAL_LEAD; i < tail0; i++) {
+		if (agg_partial_unescape(m->cells[i].p) < 0) {
+			fail(m, "bad backslash escape in column %zu", i + 1);
+			goto out;
+		}
 		if (i > AGG_PARTIAL_LEAD)
 			buf_addc(&fields, ',');
 		buf_addstr(&fields, cell(m, i));
@@ -166,6 +170,11 @@ static void data_row(struct merger *m)
 			s.sum[b] = v[2 + 3 * b];
 			s.sumsq[b] = v[3 + 3 * b];
 		}
+		for (size_t i = AGG_PARTIAL_LEAD; i < tail0; i++)
+			if (agg_partial_unescape(m->cells[i].p) < 0) {
+				fail(m, "bad backslash escape in group value '%s'", cell(m, i));
+				return;
+			}
 		const char **vp = xmalloc((tail0 - AGG_PARTIAL_LEAD) * sizeof *vp);
 		for (size_t i = AGG_PARTIAL_LEAD; i < tail0; i++)
 			vp[i - AGG_PARTIAL_LEAD] = cell(m, i);

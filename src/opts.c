@@ -47,6 +47,7 @@ static const struct optdef {
 	  "group by these comma-separated fields (default: model)" },
 	{ OPT_LEVEL, "level", "P", CMD_REPORT | CMD_MERGE | CMD_COMPARE, "confidence level of intervals (default 0.95)" },
 	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
+	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -66,6 +67,8 @@ static const struct cmddef {
 	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
 	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
 	  "Combine partials of 'report --partial' into the table one run would give." },
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 

@@ -34,6 +34,8 @@ sed '3s/,group,/,grup,/' $TMPD/a.csv > $TMPD/kind.csv
 run $COTSCAN merge $TMPD/kind.csv
 sed '3s/,group,,/,skipped,cosmic_ray,/' $TMPD/a.csv > $TMPD/reason.csv
 run $COTSCAN merge $TMPD/reason.csv
+sed '3s/,group,,"/,group,,"\\q/' $TMPD/a.csv > $TMPD/esc.csv
+run $COTSCAN merge $TMPD/esc.csv
 sed '1s/,traces,/,trace,/' $TMPD/a.csv > $TMPD/head.csv
 run $COTSCAN merge $TMPD/head.csv
 run sh -c 'printf '\''"unclosed\n'\'' | $COTSCAN merge'

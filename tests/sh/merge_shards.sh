@@ -7,6 +7,8 @@ in=$TMPD/all.jsonl
 cat data/*.jsonl > $in
 # a few bad lines, so that skip counts travel through the partials too
 printf '{"cot":42}\nnot json\n\n{"model":"demo/api","cot":"Let me verify this."}\n' >> $in
+# group values that CSV could mangle: blanks at the ends, quotes, commas, newlines
+printf '{"model":"\\ttab ","cot":"x"}\n{"model":" sp","cot":"x"}\n{"model":"q\\"u,o\\nnl","cot":"x"}\n{"model":"","cot":"x"}\n' >> $in
 if [ -d "$SHARED/corpus" ]; then
 	n=400
 	case $BUILD in *asan*) n=60 ;; esac
