@@ -32,9 +32,10 @@ PROG = "cotscan_dask"
 COMMANDS = ("report",)
 # options the driver sets itself on every range
 RESERVED = ("--label", "--first-line")
-# options that shape the table: they go to `cotscan merge`, not to the
-# workers (which always write partials); --partial gives a merged partial
-MERGE_OPTS = ("-o", "--output", "--format", "--level", "--partial")
+# options of `cotscan merge` (-o, --format, --level, --svg, --partial: they
+# shape the table) go to the merge, not to the workers, which always write
+# partials; these few go to both
+BOTH = ("-q", "--quiet")
 BLOCK = 1 << 20
 
 
@@ -56,13 +57,14 @@ def parse_size(s):
     return int(t) * m
 
 
-def options_with_argument(cotscan, cmd):
-    """Options of `cotscan CMD` that take an argument, read from its --help."""
+def cotscan_options(cotscan, cmd):
+    """Options of `cotscan CMD`, read from its --help: (all names, names
+    that take an argument)."""
     try:
         out = subprocess.run([cotscan, cmd, "--help"], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as e:
         die("cannot run '%s %s --help': %s" % (cotscan, cmd, e))
-    takes = set()
+    every, takes = set(), set()
     for line in out.splitlines():
         # "  -o, --output FILE   help": every name before an upper-case word
         words = line.replace(",", " ").split()
@@ -71,14 +73,17 @@ def options_with_argument(cotscan, cmd):
             if not w.startswith("-"):
                 break
             names.append(w)
+        every.update(names)
         if names and len(words) > len(names) and words[len(names)][:1].isupper():
             takes.update(names)
-    return takes
+    return every, takes
 
 
 def split_command_line(cotscan, cmd, args):
     """Splits `[cotscan options] FILES` into (worker options, merge options, files)."""
-    takes = options_with_argument(cotscan, cmd)
+    _, takes = cotscan_options(cotscan, cmd)
+    merge_opts, _ = cotscan_options(cotscan, "merge")
+    merge_opts -= {"-h", "--help", "-V", "--version"}
     worker, merge, files = [], [], []
     i = 0
     while i < len(args):
@@ -100,12 +105,10 @@ def split_command_line(cotscan, cmd, args):
         i += 1
         if name in RESERVED:
             die("option '%s' is set by %s for every range" % (name, PROG))
-        if name in MERGE_OPTS:
+        if name in merge_opts:
             merge += opt
-        else:
+        if name not in merge_opts or name in BOTH:
             worker += opt
-            if name in ("-q", "--quiet"):
-                merge += opt
     if not files:
         die("no input files (standard input cannot be split; give file names)")
     if "-" in files:

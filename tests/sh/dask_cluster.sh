@@ -111,10 +111,12 @@ ranges=$(sed -n 's/.* \([0-9]*\) ranges of .*/\1/p' $TMPD/plain.err)
 grep -q "per worker: .*, .*" $TMPD/plain.err || fail "not both workers were used"
 
 # 2. the bytes sent from the driver (workers without the files), and
-# options for the workers (--whole) and for the merge (--level, --format)
-$COTSCAN report --whole --level 0.9 --format tsv $files > $TMPD/single2.csv 2> $TMPD/single2.err
-run_driver ship --chunk 100K --ship report --whole --level 0.9 --format tsv
+# options for the workers (--whole) and for the merge (--level, --format, --svg)
+$COTSCAN report --whole --level 0.9 --format tsv --svg $TMPD/single2.svg $files \
+	> $TMPD/single2.csv 2> $TMPD/single2.err
+run_driver ship --chunk 100K --ship report --whole --level 0.9 --format tsv --svg $TMPD/ship.svg
 same_as_single ship $? single2
+cmp $TMPD/single2.svg $TMPD/ship.svg || fail "ship: the SVG chart differs"
 cmp -s $TMPD/single.csv $TMPD/single2.csv && fail "--whole --level 0.9 --format tsv changed nothing"
 
 # 3. kill worker 1 mid-run (in the third file) while it runs cotscan on a
