@@ -53,28 +53,27 @@ static char *fallback_model(const char *path)
 }
 
 /*
- * Runs one input through the pipeline into the sink; its first line is
- * numbered first_line.  Standard input is called --label NAME when given
- * (messages, file column, fallback model).  Returns 0, 1 when --strict
- * stopped at a bad line, or -1 on an open or read error (reported).
+ * Runs one input through the pipeline into the sink, numbering its lines
+ * from o->first_line; standard input is called o->label when given (in
+ * messages, the file column and the fallback model).  Returns 0, 1 when
+ * --strict stopped at a bad line, or -1 on an open or read error (reported).
  */
 static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, struct worker *w,
-		     struct diag *d, struct sink *s, const char *path, unsigned long long first_line)
+		     struct diag *d, struct sink *s, const char *path)
 {
 	int fd = 0;
-	int is_stdin = strcmp(path, "-") == 0;
-	if (!is_stdin) {
+	if (strcmp(path, "-") != 0) {
 		fd = open(path, O_RDONLY);
 		if (fd < 0) {
 			diag_error("cannot open '%s': %s", path, strerror(errno));
 			return -1;
 		}
-	} else if (o->label) {
-		path = o->label;
 	}
+	if (fd == 0 && o->label) /* --label NAME: what standard input is called */
+		path = o->label;
 	char *model = fallback_model(path);
 	struct reader rd;
-	reader_init(&rd, fd, first_line);
+	reader_init(&rd, fd, o->first_line);
 	const char *line;
 	size_t len;
 	int rc = 0, got;
@@ -94,12 +93,12 @@ static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, s
 		}
 	}
 	if (got < 0) {
-		diag_error("cannot read '%s': %s", is_stdin && !o->label ? "standard input" : path, strerror(rd.err));
+		diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input", strerror(rd.err));
 		rc = -1;
 	}
 	reader_free(&rd);
 	free(model);
-	if (!is_stdin)
+	if (fd != 0)
 		close(fd);
 	return rc;
 }
@@ -232,8 +231,8 @@ int main(int argc, char **argv)
 	int stopped = 0;
 	ret = COT_EXIT_OK;
 	for (int i = 0; i < nfiles && !stopped; i++) {
-		/* --first-line numbers the first input only (a byte range of a file) */
-		int rc = run_input(&o, &cfg, &w, &d, &s, files[i], i == 0 ? o.first_line : 1);
+		int rc = run_input(&o, &cfg, &w, &d, &s, files[i]);
+		o.first_line = 1; /* --first-line numbers the first input only */
 		if (rc < 0) {
 			ret = COT_EXIT_IO;
 			break;
