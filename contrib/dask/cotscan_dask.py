@@ -332,7 +332,7 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
             fail(e.args[0], e.args[1])
         except distributed.KilledWorker as e:
             lab, s, en, fl, n = ranges[i]
-            fail("%s: bytes %d-%d (lines %d-%d): every worker that ran it died (%s)"
+            fail("%s: bytes %d-%d (lines %d-%d): the workers running it died too often (%s)"
                  % (lab, s, en, fl, fl + n - 1, e), 3)
         # let the scheduler forget the task: a worker lost from now on holds
         # nothing of this range, so it is not run again
@@ -404,7 +404,8 @@ def drive(a, client, local, worker_opts, merge_opts, files, t0):
         sys.stderr.write("%s: partials accepted per worker: %s\n"
                          % (PROG, ", ".join("%s %d" % kv for kv in sorted(by_worker.items()))))
         lost = sorted(set(workers_seen) - set(client.nthreads()))
-        sys.stderr.write("%s: workers lost during the run: %s\n" % (PROG, " ".join(lost) or "none"))
+        sys.stderr.write("%s: workers lost during the run (of those at its start): %s\n"
+                         % (PROG, " ".join(lost) or "none"))
         sys.stderr.write("%s: %d ranges run more than once, %d partials accepted (one per range)\n"
                          % (PROG, len(rerun), len(results)))
         for i in rerun:
