@@ -24,7 +24,11 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-fail() { echo "FAIL: $*"; for f in $TMPD/*.log; do echo "--- $f"; tail -n 15 "$f"; done; exit 1; }
+fail() { # the logs' last lines, then the reason (run.sh shows the last 30 lines)
+	for f in $TMPD/*.log $TMPD/*.err; do [ -f "$f" ] && { echo "--- $f"; tail -n 4 "$f"; }; done
+	echo "FAIL: $*"
+	exit 1
+}
 
 # the inputs: a slice of every corpus file (smaller under the sanitizers),
 # and a file of bad lines so that messages and line numbers are compared too
