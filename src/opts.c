@@ -46,7 +46,11 @@ static const struct optdef {
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
-	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL, "only this behaviour" },
+	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
+	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
+	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
+	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
+	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
 	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
@@ -65,6 +69,8 @@ static const struct cmddef {
 	  "Write the per-model frequency table: one row per model and behaviour." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
+	{ "show", CMD_SHOW, "cotscan show [OPTIONS] [FILE...]",
+	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
