@@ -27,6 +27,7 @@ struct cot_opts {
 	int nfiles;
 	/* eval (eval.c) */
 	const char *labels_field; /* --labels-field, or NULL for "labels" */
+	char *labels_file;        /* --labels FILE: labels joined to the traces by id */
 	const char *by[COT_MAX_LIST]; /* --by: group rows by these fields */
 	int nby;
 	const char *where[COT_MAX_LIST]; /* --where PATH=VALUE|PATH!=VALUE */

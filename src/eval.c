@@ -1,13 +1,17 @@
 /* eval.c - see eval.h. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "eval.h"
 #include "extract.h"
 #include "metrics.h"
+#include "reader.h"
 #include "sink.h"
 #include "tabout.h"
 #include "util.h"
@@ -30,6 +34,20 @@ struct eval_item {
 	char **keys;                /* owned: its value of every --by field */
 };
 
+/* Why a record's labels cannot be used (LAB_OK: they can). */
+enum { LAB_OK = 0, LAB_NONE, LAB_BAD };
+
+/* One line of the --labels file. */
+struct label_entry {
+	char *id;                   /* owned */
+	unsigned long long line;
+	int judge[COT_NBEHAV];      /* capped; -1: not labelled */
+	int state;                  /* LAB_*: the problem was reported when the file was read */
+	int used;                   /* a trace had this id */
+	int dup;                    /* a later line with an id already seen */
+	cJSON *evidence;            /* owned copy of the evidence object beside the labels, or NULL */
+};
+
 struct where {
 	char *path, *value;         /* owned */
 	int negate;                 /* PATH!=VALUE */
@@ -49,6 +67,9 @@ struct eval_ctx {
 	struct eval_item *v;
 	size_t n, cap;
 	unsigned long long unlabelled, bad, left_out, shown;
+	struct label_entry *lab;    /* --labels: entries sorted by id, then line */
+	size_t nlab;
+	unsigned long long lab_unreadable, lab_orphans;
 	struct tabout t;            /* the --errors table, written as lines arrive */
 	struct buf tmp, tmp2;
 };
@@ -84,13 +105,13 @@ static int field_text(const struct trace_result *r, const char *path, struct buf
 }
 
 /* Reports "FILE:LINE: message" for a label problem, the first DIAG_MAX_SHOWN only. */
-static void eval_report(struct eval_ctx *c, const struct trace_result *r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void eval_report(struct eval_ctx *c, const struct trace_result *r, const char *fmt, ...)
+static void eval_report(struct eval_ctx *c, const char *file, unsigned long long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void eval_report(struct eval_ctx *c, const char *file, unsigned long long line, const char *fmt, ...)
 {
 	if (c->shown < DIAG_MAX_SHOWN) {
 		va_list ap;
-		fprintf(stderr, "%s:%llu: ", r->file, r->line);
+		fprintf(stderr, "%s:%llu: ", file, line);
 		va_start(ap, fmt);
 		vfprintf(stderr, fmt, ap);
 		va_end(ap);
@@ -101,19 +122,19 @@ static void eval_report(struct eval_ctx *c, const struct trace_result *r, const 
 }
 
 /*
- * Reads the labels of r into judge[] (capped, -1 where absent).  Returns 1,
- * or 0 after reporting and counting a missing or bad labels object.
+ * Reads the labels object of record (line FILE:LINE) into judge[] (capped,
+ * -1 where absent).  Returns LAB_OK, or LAB_NONE / LAB_BAD after reporting.
  */
-static int read_labels(struct eval_ctx *c, const struct trace_result *r, int judge[COT_NBEHAV])
+static int read_labels(struct eval_ctx *c, const cJSON *record, const char *file, unsigned long long line,
+		       int judge[COT_NBEHAV])
 {
-	const cJSON *l = json_path(r->record, c->labels_path);
+	const cJSON *l = json_path(record, c->labels_path);
 	if (!cJSON_IsObject(l)) {
 		if (l)
-			eval_report(c, r, "labels '%s' is not an object", c->labels_path);
+			eval_report(c, file, line, "labels '%s' is not an object", c->labels_path);
 		else
-			eval_report(c, r, "no labels (no field '%s')", c->labels_path);
-		c->unlabelled++;
-		return 0;
+			eval_report(c, file, line, "no labels (no field '%s')", c->labels_path);
+		return LAB_NONE;
 	}
 	int any = 0;
 	for (int b = 0; b < COT_NBEHAV; b++) {
@@ -123,26 +144,114 @@ static int read_labels(struct eval_ctx *c, const struct trace_result *r, int jud
 			continue;
 		double d = cJSON_IsNumber(v) ? v->valuedouble : -1;
 		if (d < 0 || d != floor(d) || d > 1e9) {
-			eval_report(c, r, "label '%s.%s' is not a count (a non-negative integer)", c->labels_path,
-				    cot_behaviour_name(b));
-			c->bad++;
-			return 0;
+			eval_report(c, file, line, "label '%s.%s' is not a count (a non-negative integer)",
+				    c->labels_path, cot_behaviour_name(b));
+			return LAB_BAD;
 		}
 		judge[b] = d > EVAL_CAP ? EVAL_CAP : (int)d;
 		any = 1;
 	}
 	if (!any) {
-		eval_report(c, r, "labels '%s' hold none of the four behaviours", c->labels_path);
-		c->unlabelled++;
-		return 0;
+		eval_report(c, file, line, "labels '%s' hold none of the four behaviours", c->labels_path);
+		return LAB_NONE;
 	}
-	return 1;
+	return LAB_OK;
 }
 
-/* The judge's evidence quotes for behaviour b as a JSON array, into out. */
-static void judge_evidence(struct eval_ctx *c, const struct trace_result *r, int b, struct buf *out)
+static int cmp_entry(const void *pa, const void *pb)
 {
-	const cJSON *e = json_path(r->record, c->evidence_path);
+	const struct label_entry *a = pa, *b = pb;
+	int d = strcmp(a->id, b->id);
+	return d ? d : a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* The first entry of the --labels file with this id, or NULL. */
+static struct label_entry *find_entry(struct eval_ctx *c, const char *id)
+{
+	size_t lo = 0, hi = c->nlab;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(c->lab[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nlab && strcmp(c->lab[lo].id, id) == 0 ? &c->lab[lo] : NULL;
+}
+
+/*
+ * Reads the --labels file: one entry per record, keyed by its id (the
+ * --id-field, else "id", else the line number, as for traces).  Problems are
+ * reported as FILE:LINE and counted.  Returns 0, or COT_EXIT_IO.
+ */
+static int load_labels(struct eval_ctx *c, const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		diag_error("cannot open '%s': %s", path, strerror(errno));
+		return COT_EXIT_IO;
+	}
+	struct reader rd;
+	reader_init(&rd, fd, 1);
+	const char *line;
+	size_t len, cap = 0;
+	int got;
+	const char *id_path = c->o->xo.id_path ? c->o->xo.id_path : "id";
+	while ((got = reader_next(&rd, &line, &len)) > 0) {
+		size_t i = 0;
+		while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+			i++;
+		if (i == len)
+			continue;
+		const char *end = NULL;
+		cJSON *root = memchr(line, '\0', len) ? NULL : cJSON_ParseWithLengthOpts(line, len, &end, 0);
+		if (!cJSON_IsObject(root)) {
+			eval_report(c, path, rd.lineno, "not a JSON object (a labels line must be one)");
+			c->lab_unreadable++;
+			cJSON_Delete(root);
+			continue;
+		}
+		if (c->nlab == cap) {
+			cap = cap ? 2 * cap : 256;
+			c->lab = xrealloc(c->lab, cap * sizeof *c->lab);
+		}
+		struct label_entry *e = &c->lab[c->nlab++];
+		memset(e, 0, sizeof *e);
+		e->line = rd.lineno;
+		if (!json_scalar_text(json_path(root, id_path), &c->tmp)) {
+			buf_reset(&c->tmp);
+			buf_printf(&c->tmp, "%llu", rd.lineno);
+		}
+		e->id = xstrdup(c->tmp.p);
+		e->state = read_labels(c, root, path, rd.lineno, e->judge);
+		const cJSON *ev = json_path(root, c->evidence_path);
+		e->evidence = ev ? cJSON_Duplicate(ev, 1) : NULL;
+		cJSON_Delete(root);
+	}
+	int ret = 0;
+	if (got < 0) {
+		diag_error("cannot read '%s': %s", path, strerror(rd.err));
+		ret = COT_EXIT_IO;
+	}
+	reader_free(&rd);
+	close(fd);
+	qsort(c->lab, c->nlab, sizeof *c->lab, cmp_entry);
+	for (size_t k = 1; k < c->nlab; k++)
+		if (strcmp(c->lab[k].id, c->lab[k - 1].id) == 0) {
+			size_t first = k - 1;
+			while (c->lab[first].dup)
+				first--;
+			c->lab[k].dup = 1;
+			eval_report(c, path, c->lab[k].line, "duplicate id '%s' (line %llu is used)", c->lab[k].id,
+				    c->lab[first].line);
+			c->lab_unreadable++;
+		}
+	return ret;
+}
+
+/* The judge's evidence quotes for behaviour b (from the evidence object e) as a JSON array, into out. */
+static void judge_evidence(const cJSON *e, int b, struct buf *out)
+{
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, cot_behaviour_name(b));
 	buf_reset(out);
 	if (!v) {
@@ -180,8 +289,8 @@ static void cotscan_evidence(struct eval_ctx *c, const struct trace_result *r, i
 	cJSON_Delete(arr);
 }
 
-static void write_errors(struct eval_ctx *c, const struct trace_result *r, const int judge[COT_NBEHAV],
-			 const int pred[COT_NBEHAV])
+static void write_errors(struct eval_ctx *c, const struct trace_result *r, const cJSON *evidence,
+			 const int judge[COT_NBEHAV], const int pred[COT_NBEHAV])
 {
 	struct buf je = {0}, ce = {0};
 	for (int b = 0; b < COT_NBEHAV; b++) {
@@ -194,7 +303,7 @@ static void write_errors(struct eval_ctx *c, const struct trace_result *r, const
 		tabout_str(&c->t, pred[b] == 0 ? "fn" : judge[b] == 0 ? "fp" : "count");
 		tabout_num(&c->t, "%d", judge[b]);
 		tabout_num(&c->t, "%d", pred[b]);
-		judge_evidence(c, r, b, &je);
+		judge_evidence(evidence, b, &je);
 		tabout_str(&c->t, je.p);
 		cotscan_evidence(c, r, b, &ce);
 		tabout_str(&c->t, ce.p);
@@ -209,6 +318,9 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	struct eval_ctx *c = ctx;
 	if (r->skip != COT_SKIP_NONE)
 		return; /* reported and counted by the pipeline's summary */
+	struct label_entry *e = c->o->labels_file ? find_entry(c, r->id) : NULL;
+	if (e)
+		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
 	for (int i = 0; i < c->nwhere; i++) {
 		const struct where *w = &c->where[i];
 		int eq = field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
@@ -217,13 +329,33 @@ static void eval_line(void *ctx, const struct trace_result *r)
 			return;
 		}
 	}
-	int judge[COT_NBEHAV], pred[COT_NBEHAV];
-	if (!read_labels(c, r, judge))
+	int judge[COT_NBEHAV], pred[COT_NBEHAV], state;
+	const cJSON *evidence;
+	if (c->o->labels_file) {
+		if (!e) {
+			eval_report(c, r->file, r->line, "no labels for id '%s' in '%s'", r->id, c->o->labels_file);
+			c->unlabelled++;
+			return;
+		}
+		state = e->state;
+		memcpy(judge, e->judge, sizeof judge);
+		evidence = e->evidence;
+	} else {
+		state = read_labels(c, r->record, r->file, r->line, judge);
+		evidence = json_path(r->record, c->evidence_path);
+	}
+	if (state != LAB_OK) {
+		/* reported where the labels are; counted once per trace */
+		if (state == LAB_NONE)
+			c->unlabelled++;
+		else
+			c->bad++;
 		return;
+	}
 	for (int b = 0; b < COT_NBEHAV; b++)
 		pred[b] = r->counts[b] > EVAL_CAP ? EVAL_CAP : (int)r->counts[b];
 	if (c->o->errors) {
-		write_errors(c, r, judge, pred);
+		write_errors(c, r, evidence, judge, pred);
 		c->n++;
 		return;
 	}
@@ -329,10 +461,20 @@ static int eval_finish(void *ctx)
 		free(keys);
 	}
 	tabout_end(&c->t);
-	if (!c->o->quiet)
+	for (size_t i = 0; i < c->nlab; i++)
+		if (!c->lab[i].used && !c->lab[i].dup) {
+			eval_report(c, c->o->labels_file, c->lab[i].line, "id '%s' matches no trace", c->lab[i].id);
+			c->lab_orphans++;
+		}
+	if (!c->o->quiet) {
 		fprintf(stderr, "cotscan: eval: %zu labelled traces scored, %llu without labels, "
-			"%llu with bad labels, %llu left out by --where\n", c->n, c->unlabelled, c->bad, c->left_out);
-	return c->unlabelled || c->bad ? COT_EXIT_SKIPPED : COT_EXIT_OK;
+			"%llu with bad labels, %llu left out by --where", c->n, c->unlabelled, c->bad, c->left_out);
+		if (c->o->labels_file)
+			fprintf(stderr, "; %llu unusable lines in the labels file, %llu labels matching no trace",
+				c->lab_unreadable, c->lab_orphans);
+		fputc('\n', stderr);
+	}
+	return c->unlabelled || c->bad || c->lab_unreadable || c->lab_orphans ? COT_EXIT_SKIPPED : COT_EXIT_OK;
 }
 
 static void eval_free(void *ctx)
@@ -344,6 +486,11 @@ static void eval_free(void *ctx)
 		free(c->v[i].keys);
 	}
 	free(c->v);
+	for (size_t i = 0; i < c->nlab; i++) {
+		free(c->lab[i].id);
+		cJSON_Delete(c->lab[i].evidence);
+	}
+	free(c->lab);
 	for (int i = 0; i < c->nwhere; i++) {
 		free(c->where[i].path);
 		free(c->where[i].value);
@@ -417,6 +564,11 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 		c->where[i].value = xstrdup(eq + 1);
 		c->where[i].negate = neg;
 		c->nwhere++;
+	}
+	if (o->labels_file) {
+		int rc = load_labels(c, o->labels_file);
+		if (rc)
+			return rc;
 	}
 	if (o->errors)
 		tabout_begin(&c->t, c->out, o->format, sizeof error_cols / sizeof *error_cols, error_cols);

@@ -16,7 +16,7 @@ enum {
 /* eval and show */
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
-	OPT_LINE, OPT_COLOR,
+	OPT_LINE, OPT_COLOR, OPT_LABELS,
 };
 
 #define ALL (~0u)
@@ -42,6 +42,7 @@ static const struct optdef {
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
 	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
+	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "labels from FILE, matched by id (and traces, if no FILE...)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
@@ -211,6 +212,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			}
 			break;
 		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
+		case OPT_LABELS: o->labels_file = optarg; break;
 		case OPT_BY:
 		case OPT_WHERE: {
 			const char **v = c == OPT_BY ? o->by : o->where;
@@ -273,5 +275,10 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
+	/* `eval --labels FILE` alone: the labelled file carries its traces too */
+	if (o->labels_file && o->nfiles == 0) {
+		o->files = &o->labels_file;
+		o->nfiles = 1;
+	}
 	return -1;
 }

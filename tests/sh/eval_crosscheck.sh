@@ -13,6 +13,9 @@ for f in $files; do
 	$COTSCAN tag -q "$f" > $TMPD/tags.csv
 	$COTSCAN eval -q --by source --by model --format json "$f" > $TMPD/eval.json
 	$COTSCAN eval -q --errors --format json "$f" > $TMPD/errors.json
+	# --labels FILE alone reads the same labels from the same records
+	$COTSCAN eval -q --by source --by model --format json --labels "$f" > $TMPD/eval2.json
+	cmp $TMPD/eval.json $TMPD/eval2.json || { echo "--labels $f differs from the in-record labels"; exit 1; }
 	python3 - "$f" $TMPD/tags.csv $TMPD/eval.json $TMPD/errors.json <<'PY'
 import csv, json, math, sys
 B = ["backtracking", "verification", "subgoal_setting", "backward_chaining"]
