@@ -33,3 +33,6 @@ $COTSCAN eval --labels-field .x data/labelled.jsonl; echo "exit $?"
 $COTSCAN eval --behaviour thinking data/labelled.jsonl; echo "exit $?"
 $COTSCAN eval --jsonl data/labelled.jsonl; echo "exit $?"
 $COTSCAN report --errors data/labelled.jsonl; echo "exit $?"
+# --where and --by on non-string fields compare and group by their JSON text
+$COTSCAN eval -q --by labels.backtracking --behaviour verification --where 'labels.verification=1' "$f"
+echo "exit $?"
