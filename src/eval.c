@@ -368,7 +368,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : "(none)");
+		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : "(missing)");
 }
 
 /* Writes the rows of one group: the items whose key k equals key (all items when k < 0). */

@@ -130,12 +130,17 @@ static void show_trace(struct show_ctx *c, const struct trace_result *r)
 	buf_addc(&c->b, '\n');
 	size_t at = 0;
 	for (size_t i = 0; i < r->nev; i++) {
-		const struct match *m = &r->ev[i];
-		if (c->only >= 0 && m->behaviour != c->only)
+		struct match m = r->ev[i];
+		if (c->only >= 0 && m.behaviour != c->only)
 			continue;
-		show_safe(&c->b, r->text + at, m->start - at, 0);
-		put_match(c, r, m, 0);
-		at = m->end;
+		/* instances do not overlap (match.h); should one ever, mark only its new part */
+		if (m.start < at)
+			m.start = at;
+		if (m.end < m.start)
+			m.end = m.start;
+		show_safe(&c->b, r->text + at, m.start - at, 0);
+		put_match(c, r, &m, 0);
+		at = m.end;
 	}
 	show_safe(&c->b, r->text + at, r->cot_bytes - at, 0);
 	if (r->cot_bytes == 0 || r->text[r->cot_bytes - 1] != '\n')

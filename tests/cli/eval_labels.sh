@@ -20,7 +20,7 @@ echo "exit $?"
 # another labels path; its evidence is the sibling "evidence" object
 $COTSCAN eval --by none --labels-field judge.labels --errors "$f"
 echo "exit $?"
-# groups by any field; a missing field is "(none)"; --where on a missing field never equals
+# groups by any field; a missing field is "(missing)"; --where on a missing field never equals
 $COTSCAN eval -q --by id --behaviour backtracking --where 'id!=i' "$f"
 echo "exit $?"
 $COTSCAN eval -q --where 'nothing=1' "$f"
