@@ -29,6 +29,24 @@
  */
 void show_safe(struct buf *out, const char *s, size_t n, int oneline);
 
+/* One instance to mark: [start, end) of the text, its behaviour and rule name (borrowed). */
+struct show_mark {
+	size_t start, end;
+	int behaviour;
+	const char *rule;
+};
+
+/*
+ * Appends text[0..len) to out (through show_safe) with every mark m[0..n)
+ * written as [behaviour:rule]{...}, SGR-coloured by behaviour when color is
+ * set.  Instances of different behaviours may overlap: one inside another
+ * nests ("[a:x]{That [b:y]{does not work}}"); of two marks that cross,
+ * the inner one is split where the outer one ends
+ * ("[a:x]{ab[b:y]{cd}}[b:y]{ef}").  Sorts m (by start, longer first).
+ */
+void show_marked(struct buf *out, const char *text, size_t len, struct show_mark *m, size_t n, int color,
+		 int oneline);
+
 /*
  * Returns where a context window ending at (before=1: starting at) off should
  * begin (end) so that it spans at most max bytes of text[0..len) and cuts no

@@ -54,24 +54,92 @@ struct show_ctx {
 	int only;                /* --behaviour, or -1 */
 	unsigned char *pick;     /* --rule: pick[i] set for the rules it names; NULL without */
 	unsigned long long traces, hits, hit_traces;
+	struct show_mark *marks; /* scratch for one trace */
+	size_t nmarks;
 	struct buf b;
 };
+
+static int cmp_mark(const void *pa, const void *pb)
+{
+	const struct show_mark *a = pa, *b = pb;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static void mark_open(struct buf *out, const struct show_mark *m, int color)
+{
+	if (color)
+		buf_printf(out, "\033[%sm", colour[m->behaviour]);
+	buf_printf(out, "[%s:%s]{", cot_behaviour_name(m->behaviour), m->rule);
+	if (color)
+		buf_printf(out, "\033[1;%sm", colour[m->behaviour]);
+}
+
+/* Closes m; the colour goes back to the innermost mark still open (top), or off. */
+static void mark_close(struct buf *out, const struct show_mark *m, const struct show_mark *top, int color)
+{
+	if (color)
+		buf_printf(out, "\033[0;%sm", colour[m->behaviour]);
+	buf_addc(out, '}');
+	if (color && top)
+		buf_printf(out, "\033[1;%sm", colour[top->behaviour]);
+	else if (color)
+		buf_addstr(out, "\033[0m");
+}
+
+void show_marked(struct buf *out, const char *text, size_t len, struct show_mark *m, size_t n, int color,
+		 int oneline)
+{
+	qsort(m, n, sizeof *m, cmp_mark);
+	const struct show_mark **open = xmalloc(2 * (n ? n : 1) * sizeof *open), **again = open + (n ? n : 1);
+	size_t nopen = 0, k = 0, pos = 0;
+	for (;;) {
+		size_t next = k < n ? m[k].start : (size_t)-1;
+		for (size_t i = 0; i < nopen; i++)
+			if (open[i]->end < next)
+				next = open[i]->end;
+		if (next == (size_t)-1)
+			break;
+		if (next > len)
+			next = len;
+		show_safe(out, text + pos, next - pos, oneline);
+		pos = next;
+		/*
+		 * Close what ends here.  Marks nest, so everything above the
+		 * lowest one that ends is closed too, innermost first; those that
+		 * go on are opened again (a mark that crosses another is split).
+		 */
+		size_t low = nopen;
+		for (size_t i = 0; i < nopen && low == nopen; i++)
+			if (open[i]->end <= pos)
+				low = i;
+		size_t nagain = 0;
+		for (size_t i = nopen; i-- > low;) {
+			mark_close(out, open[i], i ? open[i - 1] : NULL, color);
+			if (open[i]->end > pos)
+				again[nagain++] = open[i];
+		}
+		nopen = low;
+		while (nagain > 0) {
+			mark_open(out, again[--nagain], color);
+			open[nopen++] = again[nagain];
+		}
+		/* then open what starts here, outermost first; an empty mark closes on the next pass */
+		while (k < n && m[k].start <= pos) {
+			mark_open(out, &m[k], color);
+			open[nopen++] = &m[k++];
+		}
+	}
+	show_safe(out, text + pos, len - pos, oneline);
+	free(open);
+}
 
 /* Appends the marked instance m of r's text to c->b. */
 static void put_match(struct show_ctx *c, const struct trace_result *r, const struct match *m, int oneline)
 {
-	const char *col = colour[m->behaviour];
-	if (c->color)
-		buf_printf(&c->b, "\033[%sm", col);
-	buf_printf(&c->b, "[%s:%s]{", cot_behaviour_name(m->behaviour), c->rules->v[m->rule].name);
-	if (c->color)
-		buf_printf(&c->b, "\033[1;%sm", col);
-	show_safe(&c->b, r->text + m->start, m->end - m->start, oneline);
-	if (c->color)
-		buf_printf(&c->b, "\033[0;%sm", col);
-	buf_addc(&c->b, '}');
-	if (c->color)
-		buf_addstr(&c->b, "\033[0m");
+	struct show_mark one = { 0, m->end - m->start, m->behaviour, c->rules->v[m->rule].name };
+	show_marked(&c->b, r->text + m->start, m->end - m->start, &one, 1, c->color, oneline);
 }
 
 /* One line per instance of the --rule rule: FILE:LINE: ID: context[b:r]{text}context */
@@ -128,21 +196,17 @@ static void show_trace(struct show_ctx *c, const struct trace_result *r)
 	if (c->color)
 		buf_addstr(&c->b, "\033[0m");
 	buf_addc(&c->b, '\n');
-	size_t at = 0;
-	for (size_t i = 0; i < r->nev; i++) {
-		struct match m = r->ev[i];
-		if (c->only >= 0 && m.behaviour != c->only)
-			continue;
-		/* instances do not overlap (match.h); should one ever, mark only its new part */
-		if (m.start < at)
-			m.start = at;
-		if (m.end < m.start)
-			m.end = m.start;
-		show_safe(&c->b, r->text + at, m.start - at, 0);
-		put_match(c, r, &m, 0);
-		at = m.end;
+	size_t n = 0;
+	if (c->nmarks < r->nev) {
+		c->nmarks = r->nev;
+		c->marks = xrealloc(c->marks, c->nmarks * sizeof *c->marks);
 	}
-	show_safe(&c->b, r->text + at, r->cot_bytes - at, 0);
+	for (size_t i = 0; i < r->nev; i++) {
+		const struct match *m = &r->ev[i];
+		if (c->only < 0 || m->behaviour == c->only)
+			c->marks[n++] = (struct show_mark){ m->start, m->end, m->behaviour, c->rules->v[m->rule].name };
+	}
+	show_marked(&c->b, r->text, r->cot_bytes, c->marks, n, c->color, 0);
 	if (r->cot_bytes == 0 || r->text[r->cot_bytes - 1] != '\n')
 		buf_addc(&c->b, '\n');
 	fwrite(c->b.p, 1, c->b.len, c->out);
@@ -186,6 +250,7 @@ static void show_free(void *ctx)
 	struct show_ctx *c = ctx;
 	buf_free(&c->b);
 	free(c->pick);
+	free(c->marks);
 	free(c);
 }
 
