@@ -235,7 +235,8 @@ static int load_labels(struct eval_ctx *c, const char *path)
 	}
 	reader_free(&rd);
 	close(fd);
-	qsort(c->lab, c->nlab, sizeof *c->lab, cmp_entry);
+	if (c->nlab > 1)
+		qsort(c->lab, c->nlab, sizeof *c->lab, cmp_entry);
 	for (size_t k = 1; k < c->nlab; k++)
 		if (strcmp(c->lab[k].id, c->lab[k - 1].id) == 0) {
 			size_t first = k - 1;

@@ -91,7 +91,8 @@ static void mark_close(struct buf *out, const struct show_mark *m, const struct 
 void show_marked(struct buf *out, const char *text, size_t len, struct show_mark *m, size_t n, int color,
 		 int oneline)
 {
-	qsort(m, n, sizeof *m, cmp_mark);
+	if (n > 1)
+		qsort(m, n, sizeof *m, cmp_mark);
 	const struct show_mark **open = xmalloc(2 * (n ? n : 1) * sizeof *open), **again = open + (n ? n : 1);
 	size_t nopen = 0, k = 0, pos = 0;
 	for (;;) {

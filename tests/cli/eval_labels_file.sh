@@ -28,3 +28,6 @@ $COTSCAN eval --by none --labels "$root/data/labelled.jsonl" 2>&1 >/dev/null | t
 echo "exit $?"
 $COTSCAN eval --labels missing.jsonl traces.jsonl
 echo "exit $?"
+# an empty labels file: every trace is unlabelled
+$COTSCAN eval --by none --labels /dev/null traces.jsonl
+echo "exit $?"
