@@ -33,6 +33,7 @@ struct cot_opts {
 	const char *where[COT_MAX_LIST]; /* --where PATH=VALUE|PATH!=VALUE */
 	int nwhere;
 	int errors;               /* --errors: list the disagreements */
+	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */
 	/* show (show.c); --behaviour also limits eval's rows */
 	const char *behaviour;    /* --behaviour */
 	const char *rule;         /* --rule */

@@ -16,7 +16,7 @@ enum {
 /* eval and show */
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
-	OPT_LINE, OPT_COLOR, OPT_LABELS,
+	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
 };
 
 #define ALL (~0u)
@@ -47,6 +47,7 @@ static const struct optdef {
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
+	{ OPT_CI, "ci", NULL, CMD_EVAL, "add 95% bootstrap intervals of F1 and Spearman" },
 	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
 	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
@@ -225,6 +226,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		}
 		case OPT_ERRORS: o->errors = 1; break;
+		case OPT_CI: o->ci = 1; break;
 		case OPT_BEHAVIOUR:
 			if (cot_behaviour_lookup(optarg, strlen(optarg)) < 0) {
 				diag_error("unknown behaviour '%s' (known: backtracking, verification, "
