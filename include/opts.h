@@ -10,6 +10,8 @@
 enum cot_cmd {
 	CMD_TAG = 1 << 0,
 	CMD_REPORT = 1 << 1,
+	CMD_MERGE = 1 << 2,
+	CMD_COMPARE = 1 << 3,
 	CMD_EVAL = 1 << 8,        /* eval.c */
 	CMD_SHOW = 1 << 9,        /* show.c */
 };
@@ -23,6 +25,11 @@ struct cot_opts {
 	struct extract_opts xo;
 	int evidence, jsonl, strict, quiet;
 	int format;               /* --format: enum cot_format (tabout.h), csv by default */
+	const char *group_by;     /* --group-by: comma-separated fields, NULL for model */
+	double level;             /* --level: confidence level of intervals, 0.95 by default */
+	int partial;              /* --partial: write sufficient statistics, not the table */
+	const char *svg;          /* --svg FILE: also draw the chart */
+	const char *baseline;     /* --baseline GROUP (compare) */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
 	/* eval (eval.c) */

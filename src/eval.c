@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "agg.h"
 #include "diag.h"
 #include "eval.h"
 #include "extract.h"
@@ -95,7 +96,7 @@ static int valid_path(const char *p)
 static int field_text(const struct trace_result *r, const char *path, struct buf *out)
 {
 	buf_reset(out);
-	if (strcmp(path, "model") == 0) {
+	if (strcmp(path, AGG_MODEL_FIELD) == 0) {
 		buf_addstr(out, r->model);
 		return 1;
 	}
@@ -377,7 +378,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : "(missing)");
+		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
 }
 
 /*
@@ -515,9 +516,10 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 	free(g);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Groups in the order report --group-by uses: numbers numerically, then text, then (missing). */
+static int cmp_key(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return agg_value_cmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int eval_finish(void *ctx)
@@ -535,7 +537,7 @@ static int eval_finish(void *ctx)
 		for (int k = 0; k < c->nby; k++) {
 			for (size_t i = 0; i < c->n; i++)
 				keys[i] = c->v[i].keys[k];
-			qsort(keys, c->n, sizeof *keys, cmp_str);
+			qsort(keys, c->n, sizeof *keys, cmp_key);
 			for (size_t i = 0; i < c->n; i++)
 				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
 					write_group(c, k, c->by[k], keys[i]);
@@ -618,7 +620,7 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 	strcpy(c->evidence_path + stem, "evidence");
 
 	if (o->nby == 0) {
-		c->by[c->nby++] = "model";
+		c->by[c->nby++] = AGG_MODEL_FIELD;
 	} else {
 		for (int i = 0; i < o->nby; i++) {
 			if (strcmp(o->by[i], "none") == 0)

@@ -12,6 +12,7 @@
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
 	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FORMAT,
+	OPT_GROUP_BY, OPT_LEVEL, OPT_PARTIAL, OPT_SVG, OPT_BASELINE,
 };
 /* eval and show */
 enum {
@@ -22,6 +23,8 @@ enum {
 #define ALL (~0u)
 /* every command that writes a table (tabout.h) */
 #define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
+/* every command that reads traces (merge reads partials) */
+#define TRACES (~(unsigned)CMD_MERGE)
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
@@ -32,16 +35,22 @@ static const struct optdef {
 	const char *help;
 } optdefs[] = {
 	{ 'o', "output", "FILE", ALL, "write to FILE instead of standard output" },
-	{ OPT_RULES, "rules", "DIR|FILE", ALL, "use these rule files instead of the built-in set" },
-	{ OPT_COT_FIELD, "cot-field", "PATH", ALL, "dotted path of the chain of thought (a.b.0.c)" },
-	{ OPT_MODEL_FIELD, "model-field", "PATH", ALL, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", ALL, "dotted path of the trace id" },
-	{ OPT_MODEL, "model", "NAME", ALL, "model name for records that carry none" },
-	{ OPT_WHOLE, "whole", NULL, ALL, "analyse the whole text, not only <think> sections" },
-	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
+	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
+	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
+	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "dotted path of the trace id" },
+	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
+	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
+	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
 	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
+	{ OPT_GROUP_BY, "group-by", "FIELDS", CMD_REPORT | CMD_COMPARE,
+	  "group by these comma-separated fields (default: model)" },
+	{ OPT_LEVEL, "level", "P", CMD_REPORT | CMD_MERGE | CMD_COMPARE, "confidence level of intervals (default 0.95)" },
+	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
+	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
+	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
@@ -68,7 +77,11 @@ static const struct cmddef {
 	{ "tag", CMD_TAG, "cotscan [tag] [OPTIONS] [FILE...]",
 	  "Write one CSV row per trace: behaviour counts, defects, optional evidence." },
 	{ "report", CMD_REPORT, "cotscan report [OPTIONS] [FILE...]",
-	  "Write the per-model frequency table: one row per model and behaviour." },
+	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
+	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
+	  "Combine partials of 'report --partial' into the table one run would give." },
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
 	{ "show", CMD_SHOW, "cotscan show [OPTIONS] [FILE...]",
@@ -135,11 +148,38 @@ static int usage_error(const char *cmdname)
 	return COT_EXIT_USAGE;
 }
 
+/* Whether path is not a dotted path (a.b.0.c). */
+static int path_bad(const char *p, size_t n)
+{
+	if (n == 0 || p[0] == '.' || p[n - 1] == '.')
+		return 1;
+	for (size_t i = 1; i < n; i++)
+		if (p[i] == '.' && p[i - 1] == '.')
+			return 1;
+	return 0;
+}
+
+/* Whether a --group-by list has an empty or malformed field. */
+static int group_by_bad(const char *s)
+{
+	for (;;) {
+		const char *e = strchr(s, ',');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (path_bad(s, n))
+			return 1;
+		if (!e)
+			return 0;
+		s = e + 1;
+	}
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = CMD_TAG;
 	o->color = -1;
+	o->level = 0.95;
+	int format_set = 0;
 	const char *cmdname = NULL;
 	int explicit_cmd = 0;
 	if (argc > 1)
@@ -211,6 +251,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
 				return usage_error(cmdname);
 			}
+			format_set = 1;
 			break;
 		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
 		case OPT_LABELS: o->labels_file = optarg; break;
@@ -246,6 +287,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			}
 			break;
 		}
+		case OPT_GROUP_BY: o->group_by = optarg; break;
+		case OPT_LEVEL: {
+			char *end;
+			o->level = strtod(optarg, &end);
+			if (end == optarg || *end || !(o->level > 0 && o->level < 1)) {
+				diag_error("bad level '%s' (expected a number between 0 and 1, e.g. 0.99)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
+		}
 		case OPT_COLOR:
 			if (!optarg || strcmp(optarg, "auto") == 0)
 				o->color = -1;
@@ -258,6 +309,9 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				return usage_error(cmdname);
 			}
 			break;
+		case OPT_PARTIAL: o->partial = 1; break;
+		case OPT_SVG: o->svg = optarg; break;
+		case OPT_BASELINE: o->baseline = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
@@ -271,6 +325,14 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				   paths[i]);
 			return usage_error(cmdname);
 		}
+	if (o->group_by && group_by_bad(o->group_by)) {
+		diag_error("bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", o->group_by);
+		return usage_error(cmdname);
+	}
+	if (o->partial && format_set) {
+		diag_error("--partial always writes CSV; give --format to 'cotscan merge'");
+		return usage_error(cmdname);
+	}
 	if (o->evidence && o->jsonl) {
 		diag_error("--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
 		return usage_error(cmdname);

@@ -12,6 +12,14 @@ for line in sys.stdin:
     assert set(r["cotscan"]["counts"]) == {"backtracking", "verification", "subgoal_setting", "backward_chaining"}
 '
 fi
+# the tour's report/merge/compare lines, on data/
+$COTSCAN report -q --partial data/math.jsonl > $TMPD/p1.csv
+$COTSCAN report -q --partial data/countdown.jsonl > $TMPD/p2.csv
+cat $TMPD/p*.csv | $COTSCAN merge -q > $TMPD/merged.csv
+$COTSCAN report -q data/math.jsonl data/countdown.jsonl | cmp - $TMPD/merged.csv
+$COTSCAN compare -q --baseline demo/linear-3b data/countdown.jsonl | grep -q '^demo/reflective-3b,verification,demo/linear-3b,'
+$COTSCAN report -q --svg $TMPD/rates.svg data/countdown.jsonl > /dev/null
+grep -q '<rect class="bar"' $TMPD/rates.svg
 # "How accurate is it?" and "Why did it tag that?" (data/ only; dev.jsonl is in eval_crosscheck.sh)
 $COTSCAN eval -q --by none --format markdown data/labelled.jsonl | grep -q '^| all | all | macro | 16 |'
 $COTSCAN eval -q --by source --where sample=random data/labelled.jsonl | grep -q '^source,handmade/math,'
