@@ -403,14 +403,14 @@ static void score(const struct eval_item *const *g, size_t n, int b, double *x, 
 }
 
 /*
- * --ci: percentile bootstrap intervals (95%) of F1 and Spearman for the four
+ * --ci: percentile bootstrap intervals (at --level, 95% by default) of F1 and Spearman for the four
  * behaviours and the macro row (index COT_NBEHAV), from EVAL_BOOT resamples
  * of the group's traces g[0..n) drawn with replacement.  The generator is
  * seeded from the group's name, so a group's intervals do not depend on the
  * other groups or on the input order of the groups.  A bound is NAN when
  * fewer than half the resamples define the metric.
  */
-static void bootstrap(const struct eval_item *const *g, size_t n, const char *by, const char *key,
+static void bootstrap(const struct eval_item *const *g, size_t n, const char *by, const char *key, double level,
 		      double lo[2][COT_NBEHAV + 1], double hi[2][COT_NBEHAV + 1])
 {
 	unsigned long long st = fnv64(fnv64(FNV64_INIT, by, strlen(by) + 1), key, strlen(key));
@@ -437,8 +437,8 @@ static void bootstrap(const struct eval_item *const *g, size_t n, const char *by
 			for (size_t r = 0; r < EVAL_BOOT; r++)
 				if (!isnan(v[r]))
 					v[k++] = v[r];
-			lo[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, 0.025) : NAN;
-			hi[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, 0.975) : NAN;
+			lo[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, (1 - level) / 2) : NAN;
+			hi[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, (1 + level) / 2) : NAN;
 		}
 #undef BOOT
 	free(boot);
@@ -459,7 +459,7 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 	double sp[COT_NBEHAV], mae[COT_NBEHAV];
 	double lo[2][COT_NBEHAV + 1], hi[2][COT_NBEHAV + 1];
 	if (c->o->ci)
-		bootstrap(g, traces, by, key, lo, hi);
+		bootstrap(g, traces, by, key, c->o->level, lo, hi);
 	struct confusion sum = {0};
 	for (int b = 0; b <= COT_NBEHAV; b++) {
 		struct confusion cf = {0};
