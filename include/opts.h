@@ -12,7 +12,11 @@ enum cot_cmd {
 	CMD_REPORT = 1 << 1,
 	CMD_MERGE = 1 << 2,
 	CMD_COMPARE = 1 << 3,
+	CMD_EVAL = 1 << 8,        /* eval.c */
+	CMD_SHOW = 1 << 9,        /* show.c */
 };
+
+#define COT_MAX_LIST 16           /* most values of a repeatable option */
 
 struct cot_opts {
 	int cmd;                  /* enum cot_cmd */
@@ -30,6 +34,21 @@ struct cot_opts {
 	const char *baseline;     /* --baseline GROUP (compare) */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
+	/* eval (eval.c) */
+	const char *labels_field; /* --labels-field, or NULL for "labels" */
+	char *labels_file;        /* --labels FILE: labels joined to the traces by id */
+	const char *by[COT_MAX_LIST]; /* --by: group rows by these fields */
+	int nby;
+	const char *where[COT_MAX_LIST]; /* --where PATH=VALUE|PATH!=VALUE */
+	int nwhere;
+	int errors;               /* --errors: list the disagreements */
+	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */
+	/* show (show.c); --behaviour also limits eval's rows */
+	const char *behaviour;    /* --behaviour */
+	const char *rule;         /* --rule */
+	const char *id;           /* --id */
+	unsigned long long line;  /* --line, 0: any */
+	int color;                /* --color: 0 never, 1 always, -1 auto */
 };
 
 /*

@@ -31,6 +31,8 @@ static const struct {
 	{ CMD_TAG, sink_tag_init },
 	{ CMD_REPORT, sink_report_init },
 	{ CMD_COMPARE, sink_compare_init },
+	{ CMD_EVAL, sink_eval_init },
+	{ CMD_SHOW, sink_show_init },
 };
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */
