@@ -70,7 +70,6 @@ single_rc=$?
 [ $single_rc -eq 1 ] || fail "single run exited $single_rc"
 
 # the cluster
-$PY -c 'import distributed' || exit 1
 timeout $limit dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard \
 	--scheduler-file $TMPD/scheduler.json > $TMPD/scheduler.log 2>&1 &
 pids="$pids $!"
