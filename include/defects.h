@@ -62,7 +62,7 @@ int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len
 int defects_answer_field(const cJSON *record, const char *path);
 
 /* 1 when the text ends mid-word or mid-sentence (its last non-space byte is
- * an ASCII letter or one of , ; : ( [ { - + = * / \ ^ _ &). */
+ * an ASCII letter or one of , ; : ( [ { - + = / \ ^ &; not * or _, which close markdown emphasis). */
 int defects_ends_mid_sentence(const char *text, size_t len);
 
 /* The hash of the whitespace-normalised text (never 0), or 0 for a text

@@ -283,7 +283,7 @@ int defects_ends_mid_sentence(const char *text, size_t len)
 	if (len == 0)
 		return 0;
 	unsigned char c = (unsigned char)text[len - 1];
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c && strchr(",;:([{-+=*/\\^_&", c));
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c && strchr(",;:([{-+=/\\^&", c));
 }
 
 /* --- duplicate --- */

@@ -49,13 +49,12 @@ static void trace_defects(const struct defect_opts *dx, struct defect_scratch *d
 		unsigned char c = (unsigned char)x->after[i];
 		after = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
-	int answer = after || defects_answer_field(r->record, dx->answer_path) ||
-		     defects_answer_marker(ds, x->full, x->full_len);
-	if (!answer) {
+	/* a cut text is truncated even when the record keeps an answer field */
+	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
+	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
 		r->defects |= 1u << COT_D_NO_ANSWER;
-		if (defects_ends_mid_sentence(x->full, x->full_len))
-			r->defects |= 1u << COT_D_TRUNCATED;
-	}
+	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len))
+		r->defects |= 1u << COT_D_TRUNCATED;
 	if (loop_end && !after)
 		r->defects |= 1u << COT_D_TRUNCATED;
 	if (dx->min_bytes && x->len < dx->min_bytes)
