@@ -37,11 +37,16 @@ struct defect_opts {
 	const char *answer_path;     /* --answer-field, or NULL for "answer" */
 };
 
-/* Per-thread scratch, reused across traces. */
-struct defect_scratch {
-	unsigned long long *keys;    /* open addressing, 0 = free */
+/* A counting hash table (hash -> count), open addressing, 0 = free. */
+struct defect_tab {
+	unsigned long long *keys;
 	unsigned *counts;
 	size_t cap;
+};
+
+/* Per-thread scratch, reused across traces. */
+struct defect_scratch {
+	struct defect_tab tok, gram; /* token and REP_GRAM-window counts */
 	void *re_md;                 /* pcre2_match_data for the answer markers */
 };
 

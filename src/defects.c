@@ -44,44 +44,48 @@ static unsigned long long mix64(unsigned long long h)
 	return h ? h : 1;
 }
 
-/* --- the per-trace counting table (hash -> count) --- */
+/* FNV-1a, one byte at a time, inline: the detectors hash every byte. */
+#define FNV_PRIME 0x100000001b3ULL
+#define FNV_STEP(h, c) ((h) = ((h) ^ (unsigned char)(c)) * FNV_PRIME)
+
+/* --- the per-trace counting tables --- */
 
 /* Makes room for n keys and clears the table. */
-static void tab_reset(struct defect_scratch *s, size_t n)
+static void tab_reset(struct defect_tab *t, size_t n)
 {
 	size_t want = 64;
 	while (want < 2 * n)
 		want *= 2;
-	if (want > s->cap || (s->cap > 4096 && want < s->cap / 8)) {
-		free(s->keys);
-		free(s->counts);
-		s->keys = xmalloc(want * sizeof *s->keys);
-		s->counts = xmalloc(want * sizeof *s->counts);
-		s->cap = want;
+	if (want > t->cap || (t->cap > 4096 && want < t->cap / 8)) {
+		free(t->keys);
+		free(t->counts);
+		t->keys = xmalloc(want * sizeof *t->keys);
+		t->counts = xmalloc(want * sizeof *t->counts);
+		t->cap = want;
 	}
-	memset(s->keys, 0, s->cap * sizeof *s->keys);
+	memset(t->keys, 0, t->cap * sizeof *t->keys);
 }
 
 /* Counts one more h (non-zero); returns its count.  The table never fills:
  * tab_reset made room for twice the number of keys. */
-static unsigned tab_inc(struct defect_scratch *s, unsigned long long h)
+static unsigned tab_inc(struct defect_tab *t, unsigned long long h)
 {
-	size_t i = (size_t)h & (s->cap - 1);
-	while (s->keys[i] && s->keys[i] != h)
-		i = (i + 1) & (s->cap - 1);
-	if (!s->keys[i]) {
-		s->keys[i] = h;
-		s->counts[i] = 0;
+	size_t i = (size_t)h & (t->cap - 1);
+	while (t->keys[i] && t->keys[i] != h)
+		i = (i + 1) & (t->cap - 1);
+	if (!t->keys[i]) {
+		t->keys[i] = h;
+		t->counts[i] = 0;
 	}
-	return ++s->counts[i];
+	return ++t->counts[i];
 }
 
-/* --- padded --- */
-
-struct tok_stats {
-	size_t tokens, types;
-	unsigned top;          /* count of the commonest token */
-};
+static void tab_free(struct defect_tab *t)
+{
+	free(t->keys);
+	free(t->counts);
+	memset(t, 0, sizeof *t);
+}
 
 /* The number of tokens in text (see defects.h). */
 static size_t count_tokens(const char *text, size_t len)
@@ -103,73 +107,34 @@ static size_t count_tokens(const char *text, size_t len)
 	return n;
 }
 
-/* Counts the tokens of text by hash (words case-folded). */
-static void token_stats(struct defect_scratch *s, const char *text, size_t len, struct tok_stats *st)
-{
-	memset(st, 0, sizeof *st);
-	st->tokens = count_tokens(text, len);
-	if (st->tokens < PAD_MIN_TOKENS)
-		return;
-	tab_reset(s, st->tokens);
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		if (is_space(c)) {
-			i++;
-			continue;
-		}
-		unsigned long long h = FNV64_INIT;
-		if (is_word(c)) {
-			for (; i < len && is_word((unsigned char)text[i]); i++) {
-				unsigned char w = (unsigned char)text[i];
-				if (w >= 'A' && w <= 'Z')
-					w |= 0x20;
-				h = fnv64(h, &w, 1);
-			}
-		} else {
-			h = fnv64(h ^ 0x5a, &c, 1);
-			i++;
-		}
-		unsigned k = tab_inc(s, mix64(h));
-		if (k == 1)
-			st->types++;
-		if (k > st->top)
-			st->top = k;
-	}
-}
-
-static int is_padded(const struct tok_stats *st)
-{
-	if (st->tokens < PAD_MIN_TOKENS)
-		return 0;
-	if ((double)st->top >= PAD_TOP_SHARE * (double)st->tokens)
-		return 1;
-	if (st->types <= PAD_FEW_TYPES)
-		return 1;
-	return st->tokens >= PAD_RATIO_MIN && (double)st->types < PAD_RATIO * sqrt((double)st->tokens);
-}
-
-/* --- repetitive --- */
-
-struct gram_stats {
+struct text_stats {
+	size_t tokens, types;
+	unsigned top;          /* count of the commonest token */
 	size_t grams;          /* REP_GRAM-token windows */
 	size_t third;          /* windows that are the third or later occurrence of their tokens */
-	unsigned top;          /* occurrences of the commonest window */
+	unsigned top_gram;     /* occurrences of the commonest window */
 	int tail_repeat;       /* the window ending at the last or the last but one token is a repeat */
 };
 
-/* Hashes of every REP_GRAM consecutive tokens, by a polynomial rolling hash
- * over the token hashes, counted in the table. */
-static void gram_stats(struct defect_scratch *s, const char *text, size_t len, size_t ntok,
-		       struct gram_stats *st)
+/*
+ * One pass over the tokens (words case-folded): counts tokens by hash for
+ * padded, and windows of REP_GRAM tokens, by a polynomial rolling hash over
+ * the token hashes, for repetitive.
+ */
+static void text_stats(struct defect_scratch *s, const char *text, size_t len, struct text_stats *st)
 {
-	static const unsigned long long B = 0x100000001b3ULL;
-	unsigned long long ring[REP_GRAM], h = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
+	static const unsigned long long B = 0x9e3779b97f4a7c15ULL;
+	unsigned long long ring[REP_GRAM], g = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
 	memset(st, 0, sizeof *st);
-	if (ntok < 2 * REP_GRAM)
+	st->tokens = count_tokens(text, len);
+	int pad = st->tokens >= PAD_MIN_TOKENS, rep = st->tokens >= 2 * REP_GRAM;
+	if (!pad)
 		return;
+	tab_reset(&s->tok, st->tokens);
+	if (rep)
+		tab_reset(&s->gram, st->tokens);
 	for (int i = 1; i < REP_GRAM; i++)
 		bk *= B;
-	tab_reset(s, ntok);
 	size_t k = 0;
 	unsigned prev = 0, cur = 0;
 	for (size_t i = 0; i < len;) {
@@ -184,34 +149,54 @@ static void gram_stats(struct defect_scratch *s, const char *text, size_t len, s
 				unsigned char w = (unsigned char)text[i];
 				if (w >= 'A' && w <= 'Z')
 					w |= 0x20;
-				t = fnv64(t, &w, 1);
+				FNV_STEP(t, w);
 			}
 		} else {
-			t = fnv64(t ^ 0x5a, &c, 1);
+			FNV_STEP(t, 0x5a);
+			FNV_STEP(t, c);
 			i++;
 		}
+		unsigned n = tab_inc(&s->tok, mix64(t));
+		if (n == 1)
+			st->types++;
+		if (n > st->top)
+			st->top = n;
+		if (!rep)
+			continue;
 		if (k >= REP_GRAM)
-			h -= ring[k % REP_GRAM] * bk;
-		h = h * B + t;
+			g -= ring[k % REP_GRAM] * bk;
+		g = g * B + t;
 		ring[k % REP_GRAM] = t;
 		k++;
 		if (k < REP_GRAM)
 			continue;
-		unsigned n = tab_inc(s, mix64(h));
+		n = tab_inc(&s->gram, mix64(g));
 		st->grams++;
 		if (n >= 3)
 			st->third++;
-		if (n > st->top)
-			st->top = n;
+		if (n > st->top_gram)
+			st->top_gram = n;
 		prev = cur;
 		cur = n;
 	}
 	st->tail_repeat = cur >= 2 || prev >= 2;
 }
 
-static int is_repetitive(const struct gram_stats *st)
+static int is_padded(const struct text_stats *st)
 {
-	return st->top >= REP_MIN_COUNT && (double)st->third >= REP_MIN_SHARE * (double)st->grams;
+	if (st->tokens < PAD_MIN_TOKENS)
+		return 0;
+	if ((double)st->top >= PAD_TOP_SHARE * (double)st->tokens)
+		return 1;
+	if (st->types <= PAD_FEW_TYPES)
+		return 1;
+	return st->tokens >= PAD_RATIO_MIN && (double)st->types < PAD_RATIO * sqrt((double)st->tokens);
+}
+
+static int is_repetitive(const struct text_stats *st)
+{
+	return st->grams && st->top_gram >= REP_MIN_COUNT &&
+	       (double)st->third >= REP_MIN_SHARE * (double)st->grams;
 }
 
 unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop)
@@ -220,15 +205,13 @@ unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, 
 	*ends_in_loop = 0;
 	if (is_empty(text, len))
 		set |= 1u << COT_D_EMPTY;
-	struct tok_stats ts;
-	token_stats(s, text, len, &ts);
-	if (is_padded(&ts))
+	struct text_stats st;
+	text_stats(s, text, len, &st);
+	if (is_padded(&st))
 		set |= 1u << COT_D_PADDED;
-	struct gram_stats gs;
-	gram_stats(s, text, len, ts.tokens, &gs);
-	if (is_repetitive(&gs)) {
+	if (is_repetitive(&st)) {
 		set |= 1u << COT_D_REPETITIVE;
-		*ends_in_loop = gs.tail_repeat;
+		*ends_in_loop = st.tail_repeat;
 	}
 	return set;
 }
@@ -302,10 +285,10 @@ static unsigned long long norm_hash(const char *text, size_t a, size_t b, size_t
 			continue;
 		}
 		if (pending) {
-			h = fnv64(h, " ", 1);
+			FNV_STEP(h, ' ');
 			pending = 0;
 		}
-		h = fnv64(h, &c, 1);
+		FNV_STEP(h, c);
 		n++;
 	}
 	*nonspace = n;
@@ -359,8 +342,8 @@ int dupset_add(struct dupset *d, unsigned long long h)
 
 void defect_scratch_free(struct defect_scratch *s)
 {
-	free(s->keys);
-	free(s->counts);
+	tab_free(&s->tok);
+	tab_free(&s->gram);
 	pcre2_match_data_free(s->re_md);
 	memset(s, 0, sizeof *s);
 }

@@ -159,16 +159,22 @@ static size_t after_sections(const char *text, size_t len)
 static void set_body(struct extracted *x, int whole, const char *s, size_t n)
 {
 	int trunc = 0;
-	size_t a = after_sections(s, n);
-	if (a > n)
-		a = n;
 	x->full = s;
 	x->full_len = n;
-	x->after = s + a;
-	x->after_len = n - a;
-	if (!whole) {
+	x->after = s + n; /* no delimiter: no answer part */
+	x->after_len = 0;
+	if (whole) {
+		size_t a = after_sections(s, n);
+		if (a < n) {
+			x->after = s + a;
+			x->after_len = n - a;
+		}
+	} else {
 		buf_reset(&x->textbuf);
 		if (extract_sections(s, n, &x->textbuf, &trunc)) {
+			size_t a = after_sections(s, n);
+			x->after = s + a;
+			x->after_len = n - a;
 			x->text = x->textbuf.p;
 			x->len = x->textbuf.len;
 			if (trunc)
