@@ -12,3 +12,7 @@ for line in sys.stdin:
     assert set(r["cotscan"]["counts"]) == {"backtracking", "verification", "subgoal_setting", "backward_chaining"}
 '
 fi
+# the check example of the README prints what the README shows
+sed -n '/^\$ cotscan check -q --max empty=0.1/,/^```$/p' README.md | sed '1d;$d' > $TMPD/want
+$COTSCAN check -q --max empty=0.1 --max padded=0 --min verification=0.2 --examples 3 data/*.jsonl > $TMPD/got || test $? -eq 1
+diff $TMPD/want $TMPD/got
