@@ -13,6 +13,9 @@ f=$TMPD/d.jsonl
 	printf '{"id":"pred","cot":"Two and two: 4.","out":{"pred":"4"}}\n'
 	printf '{"id":"boxed","cot":"We add 2 and 2 to get \\\\boxed{4}."}\n'
 	printf '{"id":"again","cot":"<think>Adding  2 and 2\\ngives 4. </think>four"}\n'
+	printf '{"id":"msg","messages":[{"role":"assistant","reasoning_content":"Two plus two is four.","content":"4"}]}\n'
+	printf '{"id":"msg_noans","messages":[{"role":"assistant","reasoning_content":"Two plus two is four.","content":""}]}\n'
+	printf '{"id":"blocks","content":[{"type":"thinking","thinking":"Two and two make four."},{"type":"text","text":"Four."}]}\n'
 	printf '{"id":"loop","cot":"'
 	i=0; while [ $i -lt 20 ]; do printf 'Let me add the two numbers again to be completely sure of it. '; i=$((i+1)); done
 	printf '"}\n'
