@@ -5,6 +5,7 @@
 #ifndef OPTS_H
 #define OPTS_H
 
+#include "defects.h"
 #include "extract.h"
 
 enum cot_cmd {
@@ -14,6 +15,14 @@ enum cot_cmd {
 	CMD_COMPARE = 1 << 3,
 	CMD_EVAL = 1 << 8,        /* eval.c */
 	CMD_SHOW = 1 << 9,        /* show.c */
+	CMD_CHECK = 1 << 4,       /* gate.c */
+};
+
+/* One --max/--min/--max-skipped argument of `check`, parsed by gate.c. */
+struct gate_arg {
+	int op;                   /* '<' for --max, '>' for --min */
+	const char *spec;         /* "KEY=RATE" (argv), or "RATE" when skipped */
+	int skipped;              /* --max-skipped RATE */
 };
 
 #define COT_MAX_LIST 16           /* most values of a repeatable option */
@@ -23,6 +32,12 @@ struct cot_opts {
 	const char *output;       /* -o */
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
+	struct defect_opts dx;     /* --min-bytes, --max-bytes, --answer-field */
+	struct gate_arg *gates;    /* check: --max, --min, --max-skipped, in order (owned) */
+	size_t ngates;
+	const char *config;        /* check: --config FILE */
+	unsigned long examples;    /* check: --examples N */
+	int format_given;          /* --format was given */
 	int evidence, jsonl, strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
@@ -57,5 +72,8 @@ struct cot_opts {
  * message has been printed).
  */
 int opts_parse(struct cot_opts *o, int argc, char **argv);
+
+/* Frees what opts_parse allocated. */
+void opts_free(struct cot_opts *o);
 
 #endif

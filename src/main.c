@@ -33,7 +33,19 @@ static const struct {
 	{ CMD_COMPARE, sink_compare_init },
 	{ CMD_EVAL, sink_eval_init },
 	{ CMD_SHOW, sink_show_init },
+	{ CMD_CHECK, sink_check_init },
 };
+
+/*
+ * The defect `duplicate`, decided in input order just before the sink sees
+ * the trace: the text's hash (computed per trace in the pipeline) is looked
+ * up in the set of the hashes seen so far.
+ */
+static void mark_duplicate(struct dupset *seen, struct trace_result *r)
+{
+	if (r->skip == COT_SKIP_NONE && r->cot_hash && dupset_add(seen, r->cot_hash))
+		r->defects |= 1u << COT_D_DUPLICATE;
+}
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */
 static char *fallback_model(const char *path)
@@ -61,7 +73,7 @@ static char *fallback_model(const char *path)
  * --strict stopped at a bad line, or -1 on an open or read error (reported).
  */
 static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, struct worker *w,
-		     struct diag *d, struct sink *s, const char *path)
+		     struct diag *d, struct dupset *seen, struct sink *s, const char *path)
 {
 	int fd = 0;
 	if (strcmp(path, "-") != 0) {
@@ -87,6 +99,7 @@ static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, s
 			diag_skip(d, path, rd.lineno, r.skip, r.why);
 		else
 			d->tagged++;
+		mark_duplicate(seen, &r);
 		s->line(s->ctx, &r);
 		if (r.skip && r.skip != COT_SKIP_BLANK && o->strict) {
 			diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);
@@ -189,6 +202,7 @@ int main(int argc, char **argv)
 	struct sink s = {0};
 	struct worker w;
 	struct diag d = {0};
+	struct dupset seen = {0};
 	int have_worker = 0, ret;
 
 	/* `cotscan ... | head -1` should end quietly, as other filters do */
@@ -222,7 +236,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo };
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
@@ -233,7 +247,7 @@ int main(int argc, char **argv)
 	int stopped = 0;
 	ret = COT_EXIT_OK;
 	for (int i = 0; i < nfiles && !stopped; i++) {
-		int rc = run_input(&o, &cfg, &w, &d, &s, files[i]);
+		int rc = run_input(&o, &cfg, &w, &d, &seen, &s, files[i]);
 		o.first_line = 1; /* --first-line numbers the first input only */
 		if (rc < 0) {
 			ret = COT_EXIT_IO;
@@ -244,7 +258,8 @@ int main(int argc, char **argv)
 	if (ret == COT_EXIT_OK && !stopped)
 		ret = s.finish(s.ctx);
 	diag_summary(&d);
-	if (ret == COT_EXIT_OK && diag_bad_lines(&d))
+	/* for check, skipped lines count through its `skipped` check instead */
+	if (ret == COT_EXIT_OK && diag_bad_lines(&d) && o.cmd != CMD_CHECK)
 		ret = COT_EXIT_SKIPPED;
 	if (outfile_close(&out, ret <= COT_EXIT_SKIPPED && !stopped) < 0)
 		ret = COT_EXIT_IO;
@@ -255,5 +270,7 @@ out:
 		s.free(s.ctx);
 	rules_free(&rs);
 	buf_free(&err);
+	dupset_free(&seen);
+	opts_free(&o);
 	return ret;
 }

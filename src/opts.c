@@ -19,6 +19,9 @@ enum {
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
 	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
+	/* defects and check */
+	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
+	OPT_CONFIG, OPT_EXAMPLES,
 };
 
 #define ALL (~0u)
@@ -66,6 +69,14 @@ static const struct optdef {
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
 	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
 	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
+	{ OPT_MIN_BYTES, "min-bytes", "N", TRACES, "defect too_short: fewer than N analysed bytes" },
+	{ OPT_MAX_BYTES, "max-bytes", "N", TRACES, "defect too_long: more than N analysed bytes" },
+	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "dotted path of the model's answer (default: answer)" },
+	{ OPT_GATE_MAX, "max", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is above RATE (repeatable)" },
+	{ OPT_GATE_MIN, "min", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is below RATE (repeatable)" },
+	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
+	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
+	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
 	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
@@ -90,15 +101,29 @@ static const struct cmddef {
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
 	{ "show", CMD_SHOW, "cotscan show [OPTIONS] [FILE...]",
 	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
+	{ "check", CMD_CHECK, "cotscan check [--max KEY=RATE] [--min KEY=RATE] [--config FILE] [OPTIONS] [FILE...]",
+	  "Gate a dataset: compare defect, skip and behaviour rates with thresholds." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
 static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
-	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...)\n"
+	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
+	"     check: a check failed\n"
 	"  2  usage error, bad rule file or bad configuration\n"
 	"  3  input or output error (unreadable file, write failure)\n";
+
+static const char check_help[] =
+	"Keys (rates over traces, or over non-blank lines for skips):\n"
+	"  a defect   empty truncated rule_limit padded repetitive duplicate no_answer\n"
+	"             too_long too_short: traces with it / traces\n"
+	"  a behaviour backtracking verification subgoal_setting backward_chaining:\n"
+	"             traces with at least one instance / traces\n"
+	"  skipped    skipped lines / non-blank lines (default check: skipped <= 0)\n"
+	"  a reason   bad_json not_object no_cot cot_not_string invalid_utf8 nul_byte\n"
+	"KEY@MODEL checks one model, KEY@* every model; RATE is 0..1 or a percentage (2%).\n"
+	"Prints one PASS/FAIL line per check and a verdict; with --format, a table.\n\n";
 
 static void print_options(FILE *fp, unsigned cmd)
 {
@@ -142,6 +167,8 @@ static void help(FILE *fp, int cmd)
 		}
 	print_options(fp, (unsigned)cmd);
 	fputc('\n', fp);
+	if (cmd == CMD_CHECK)
+		fputs(check_help, fp);
 	fputs(exit_help, fp);
 }
 
@@ -198,7 +225,6 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->first_line = 1;
 	o->color = -1;
 	o->level = 0.95;
-	int format_set = 0;
 	const char *cmdname = NULL;
 	int explicit_cmd = 0;
 	if (argc > 1)
@@ -277,7 +303,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
 				return usage_error(cmdname);
 			}
-			format_set = 1;
+			o->format_given = 1;
 			break;
 		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
 		case OPT_LABELS: o->labels_file = optarg; break;
@@ -338,13 +364,39 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PARTIAL: o->partial = 1; break;
 		case OPT_SVG: o->svg = optarg; break;
 		case OPT_BASELINE: o->baseline = optarg; break;
+		case OPT_MIN_BYTES:
+		case OPT_MAX_BYTES:
+		case OPT_EXAMPLES: {
+			char *e;
+			unsigned long long v = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-') {
+				diag_error("option '--%s' needs a whole number, not '%s'", d->name, optarg);
+				return usage_error(cmdname);
+			}
+			if (c == OPT_MIN_BYTES)
+				o->dx.min_bytes = (size_t)v;
+			else if (c == OPT_MAX_BYTES)
+				o->dx.max_bytes = (size_t)v;
+			else
+				o->examples = (unsigned long)v;
+			break;
+		}
+		case OPT_ANSWER_FIELD: o->dx.answer_path = optarg; break;
+		case OPT_GATE_MAX:
+		case OPT_GATE_MIN:
+		case OPT_MAX_SKIPPED:
+			o->gates = xrealloc(o->gates, (o->ngates + 1) * sizeof *o->gates);
+			o->gates[o->ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg,
+								   c == OPT_MAX_SKIPPED };
+			break;
+		case OPT_CONFIG: o->config = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
 		}
 	}
-	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path };
-	for (int i = 0; i < 3; i++)
+	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
+	for (int i = 0; i < 4; i++)
 		if (paths[i] && (!*paths[i] || paths[i][0] == '.' || paths[i][strlen(paths[i]) - 1] == '.' ||
 				 strstr(paths[i], ".."))) {
 			diag_error("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
@@ -355,7 +407,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		diag_error("bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", o->group_by);
 		return usage_error(cmdname);
 	}
-	if (o->partial && format_set) {
+	if (o->partial && o->format_given) {
 		diag_error("--partial always writes CSV; give --format to 'cotscan merge'");
 		return usage_error(cmdname);
 	}
@@ -371,4 +423,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		o->nfiles = 1;
 	}
 	return -1;
+}
+
+void opts_free(struct cot_opts *o)
+{
+	free(o->gates);
+	o->gates = NULL;
+	o->ngates = 0;
 }

@@ -26,3 +26,7 @@ $COTSCAN eval -q --by source --where sample=random data/labelled.jsonl | grep -q
 $COTSCAN eval -q --errors --behaviour verification data/labelled.jsonl | head -n 1 | grep -q '^file,line,id,behaviour,kind,'
 $COTSCAN show -q --id e1 data/labelled.jsonl | grep -q '^== data/labelled.jsonl:1  id e1 '
 $COTSCAN show -q --rule ver.lets_check data/labelled.jsonl | grep -q '^data/labelled.jsonl:[0-9]*: e[0-9]*: .*\[verification:ver.lets_check\]{'
+# the check example of the README prints what the README shows
+sed -n '/^\$ cotscan check -q --max empty=0.1/,/^```$/p' README.md | sed '1d;$d' > $TMPD/want
+$COTSCAN check -q --max empty=0.1 --max padded=0 --min verification=0.2 --examples 3 data/*.jsonl > $TMPD/got || test $? -eq 1
+diff $TMPD/want $TMPD/got
