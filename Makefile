@@ -28,7 +28,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage
 
 all: cotscan
 
@@ -54,17 +54,48 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
+FUZZ_TARGETS = pipeline rules
+REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/replay_%)
+$(BUILD)/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(CORE_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/fuzz_main.c $(CORE_OBJ) $(LIBS)
+
 # Every test: unit tests and golden CLI tests; the last line is "N passed, N failed".
-test: $(BUILD)/cotscan $(UNIT_BIN)
+test: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%)
+		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%) $(REPLAY_BIN:$(BUILD)/%=build-asan/%)
 
 # The CI entry point: the suite on the normal build, then under ASan+UBSan.
-check: $(BUILD)/cotscan $(UNIT_BIN) asan cotscan
+check: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) asan cotscan
 	@sh tests/run.sh $(BUILD) build-asan
+
+# libFuzzer targets (clang): `make fuzz` runs each for FUZZ_SECONDS on a
+# working corpus in build-fuzz/corpus/TARGET, seeded from fuzz/seed, fuzz/regress,
+# data/ and rules/.  New crashes land in build-fuzz/ as crash-*.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN      = $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" LDFLAGS="$(FUZZ_SAN)" $(FUZZ_BIN)
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(CORE_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		c=build-fuzz/corpus/$$t; mkdir -p $$c; \
+		cp fuzz/seed/$$t/* fuzz/regress/$$t/* $$c/ 2>/dev/null; \
+		if [ $$t = pipeline ]; then cp data/*.jsonl $$c/; else cp rules/*.rules $$c/; fi; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+			-print_final_stats=1 -dict=../fuzz/$$t.dict corpus/$$t) || exit 1; \
+	done
 
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl

@@ -23,6 +23,7 @@ struct worker {
 	struct extracted x;
 	struct matcher m;
 	struct buf why;
+	struct buf warn;
 };
 
 /* The outcome for one line; pointers are valid until the worker's next line. */
@@ -41,6 +42,7 @@ struct trace_result {
 	const struct match *ev;     /* counted instances, by start offset */
 	size_t nev;
 	const cJSON *record;        /* parsed record (NULL when skipped before parsing) */
+	const char *warn;           /* a tagged trace's warning (a rule hit a limit), or NULL */
 };
 
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);

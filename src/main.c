@@ -77,6 +77,8 @@ static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, s
 			diag_skip(d, path, rd.lineno, r.skip, r.why);
 		else
 			d->tagged++;
+		if (r.warn)
+			diag_warn(d, path, rd.lineno, r.warn);
 		s->line(s->ctx, &r);
 		if (r.skip && r.skip != COT_SKIP_BLANK && o->strict) {
 			diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);

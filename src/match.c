@@ -58,6 +58,10 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 			return;
 		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
 			/* match/depth/heap limit or JIT stack: count it, keep what was found */
+			if (!m->limit_hit) {
+				m->limit_rule = ri;
+				m->limit_rc = rc;
+			}
 			m->limit_hit = 1;
 			return;
 		}

@@ -15,6 +15,7 @@ void worker_free(struct worker *w)
 	extracted_free(&w->x);
 	matcher_free(&w->m);
 	buf_free(&w->why);
+	buf_free(&w->warn);
 }
 
 /* Finds "\u0000" that is a real escape (preceded by an even run of backslashes). */
@@ -95,6 +96,14 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->ev = w->m.ev;
 	r->nev = w->m.nev;
 	r->defects = x->defects | defects_detect(x->text, x->len);
-	if (w->m.limit_hit)
+	if (w->m.limit_hit) {
 		r->defects |= 1u << COT_D_RULE_LIMIT;
+		PCRE2_UCHAR msg[128];
+		pcre2_get_error_message(w->m.limit_rc, msg, sizeof msg);
+		const struct rule *lr = &cfg->rules->v[w->m.limit_rule];
+		buf_reset(&w->warn);
+		buf_printf(&w->warn, "rule '%s' (%s:%u) gave up: %s; counts may be low (defect rule_limit)",
+			   lr->name, lr->file, lr->line, (char *)msg);
+		r->warn = w->warn.p;
+	}
 }

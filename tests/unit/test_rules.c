@@ -34,7 +34,12 @@ int main(void)
 	CHECK_STR(parse(&rs, "verification v/1 - x\n"),
 		  "t.rules:1: bad rule name 'v/1' (letters, digits, '_', '.', '-'; at most 64)\n");
 	CHECK_STR(parse(&rs, "# only comments\n"), "rules '?': no rules defined\n");
-	CHECK_STR(parse(&rs, "verification v1 veto x\n"), "rules '?': no rules defined\n");
+	CHECK_STR(parse(&rs, "verification v1 veto x\n"), "t.rules:1: veto rule 'v1' has no verification rule to cancel\n");
+	CHECK_STR(parse(&rs, "backtracking b1 - y\nverification v1 veto x\n"),
+		  "t.rules:2: veto rule 'v1' has no verification rule to cancel\n");
+	CHECK_STR(parse(&rs, "verification v1 veto x\nverification v2 - y\n"), "");
+	CHECK_STR(parse(&rs, "\xEF\xBB\xBFverification v1 - x\r\n"), "");
+	CHECK_INT(rs.n, 1);
 
 	/* counting: distinct, non-overlapping, vetoes, case */
 	struct matcher m;

@@ -1,0 +1,14 @@
+# a pattern that backtracks catastrophically: the match and depth limits stop
+# it within the one trace, which is tagged with the defect rule_limit (the
+# other rules' counts stand); the run goes on and the next trace is normal
+cat > $TMPD/evil.rules <<'R'
+backtracking  evil.nested   -  (a+)+$
+backtracking  evil.alt      -  (?:a|aa)+b
+verification  ok.check      -  \bcheck\b
+R
+{
+	printf '{"id":"t1","cot":"check aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}\n'
+	printf '{"id":"t2","cot":"check this"}\n'
+} > $TMPD/in.jsonl
+$COTSCAN --rules $TMPD/evil.rules $TMPD/in.jsonl; echo "exit $?"
+$COTSCAN report --rules $TMPD/evil.rules $TMPD/in.jsonl; echo "exit $?"
