@@ -18,3 +18,9 @@ f=$TMPD/in.jsonl
 } > "$f"
 $COTSCAN "$f"
 echo "exit $?"
+# escapes before a syntax error do not hide it: still bad_json, same column
+{
+	printf '{"cot":"\\n \\" \\u0041 \\ud83d\\ude00 \\uZZZZ" x}\n'
+	printf '{"cot":"\\u12"}\n'
+	printf '{"cot":"a\\\\"b"}\n'
+} | $COTSCAN; echo "exit $?"

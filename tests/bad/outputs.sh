@@ -8,3 +8,5 @@ $COTSCAN -q -o $TMPD/no/dir/out.csv data/math.jsonl; echo "exit $?"
 ls -a $TMPD
 printf '{bad\n' | $COTSCAN 2>&-; echo "exit $?"
 printf '{"cot":"x"}\n' | $COTSCAN -q >&-; echo "exit $?"
+# -o with a plain file name replaces it in the current directory
+(cd $TMPD && printf 'old\n' > out.csv && $COTSCAN -q -o out.csv - < $OLDPWD/data/math.jsonl; echo "exit $?"; wc -l < out.csv; ls -a)

@@ -8,3 +8,11 @@ printf '# caf\351 in a comment\nbacktracking  bt  -  again\n' > $TMPD/latin1.rul
 $COTSCAN --rules $TMPD/latin1.rules data/math.jsonl; echo "exit $?"
 printf 'backtracking  bt  -  again' > $TMPD/nonl.rules
 printf '{"cot":"Let me try again."}\n' | $COTSCAN -q --rules $TMPD/nonl.rules; echo "exit $?"
+# trailing blanks after a pattern are not part of it
+printf 'backtracking  bt  -  again  \t \n' > $TMPD/trail.rules
+printf '{"cot":"Let me try again"}\n' | $COTSCAN -q --rules $TMPD/trail.rules; echo "exit $?"
+# a rules directory with an entry that cannot be read: a dangling link, a directory
+mkdir $TMPD/rd $TMPD/rd/sub.rules
+printf 'backtracking  bt  -  again\n' > $TMPD/rd/a.rules
+ln -s $TMPD/nowhere $TMPD/rd/b.rules
+$COTSCAN --rules $TMPD/rd data/math.jsonl; echo "exit $?"
