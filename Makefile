@@ -28,7 +28,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind
 
 all: cotscan
 
@@ -110,6 +110,16 @@ coverage:
 	@gcovr -r . --object-directory build-cov --filter 'src/' --exclude-unreachable-branches -b \
 		--txt build-cov/branches.txt >/dev/null
 	@cat build-cov/coverage.txt build-cov/branches.txt
+
+# valgrind memcheck over the real corpus (not in CI: minutes).  The PCRE2 JIT
+# is switched off by a preloaded shim (tests/valgrind/nojit.c): memcheck
+# cannot follow JIT code.  VALGRIND_INPUT picks other inputs.
+VALGRIND_INPUT ?= $(wildcard ../shared/corpus/*.jsonl) data/*.jsonl
+valgrind: $(BUILD)/cotscan
+	$(CC) -shared -fPIC -O2 -o $(BUILD)/nojit.so tests/valgrind/nojit.c
+	LD_PRELOAD=$(CURDIR)/$(BUILD)/nojit.so valgrind --tool=memcheck --leak-check=full \
+		--show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 \
+		$(BUILD)/cotscan -o /dev/null $(VALGRIND_INPUT)
 
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl

@@ -23,8 +23,8 @@ static const char *find_escaped_nul(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
 	while ((p = memmem(p, (size_t)(end - p), "\\u0000", 6))) {
-		size_t bs = 0;
-		for (const char *q = p; q >= s && *q == '\\'; q--)
+		size_t bs = 1; /* p[0]; never form a pointer before s */
+		for (const char *q = p; q > s && q[-1] == '\\'; q--)
 			bs++;
 		if (bs % 2 == 1)
 			return p;
