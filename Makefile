@@ -77,6 +77,7 @@ check: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) asan cotscan
 # data/ and rules/.  New crashes land in build-fuzz/ as crash-*.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_ARGS    ?=
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BIN      = $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 
@@ -93,7 +94,7 @@ fuzz: fuzz-build
 		cp fuzz/seed/$$t/* fuzz/regress/$$t/* $$c/ 2>/dev/null; \
 		if [ $$t = pipeline ]; then cp data/*.jsonl $$c/; else cp rules/*.rules $$c/; fi; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
-		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 $(FUZZ_ARGS) \
 			-print_final_stats=1 -dict=../fuzz/$$t.dict corpus/$$t) || exit 1; \
 	done
 

@@ -135,5 +135,6 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		}
 		i = j;
 	}
-	qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
+	if (m->nev > 1) /* every match vetoed: ev may still be NULL */
+		qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
 }

@@ -68,6 +68,15 @@ int main(void)
 	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
 	matcher_free(&m);
 
+	/* a fresh matcher whose every match is vetoed (found by fuzz_rules: qsort of NULL) */
+	CHECK_STR(parse(&rs, "verification v - check\nverification nov veto check the question\n"), "");
+	matcher_init(&m, &rs);
+	const char *allveto = "Let me check the question.";
+	match_text(&m, &rs, allveto, strlen(allveto));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 0);
+	CHECK_INT(m.nev, 0);
+	matcher_free(&m);
+
 	/* catastrophic backtracking stops at the limit and is flagged */
 	CHECK_STR(parse(&rs, "verification slow - (a+)+$\n"), "");
 	matcher_init(&m, &rs);
