@@ -12,3 +12,9 @@ R
 } > $TMPD/in.jsonl
 $COTSCAN --rules $TMPD/evil.rules $TMPD/in.jsonl; echo "exit $?"
 $COTSCAN report --rules $TMPD/evil.rules $TMPD/in.jsonl; echo "exit $?"
+# deep recursion: stopped by the JIT stack (the depth limit without JIT)
+printf 'backtracking  deep  -  (\\w(?1)?)!\nverification  ok  -  check\n' > $TMPD/deep.rules
+{
+	printf '{"id":"deep","cot":"check '; head -c 200000 /dev/zero | tr '\0' a; printf '!"}\n'
+	printf '{"id":"next","cot":"check"}\n'
+} | $COTSCAN --rules $TMPD/deep.rules; echo "exit $?"
