@@ -4,8 +4,9 @@
  * The input is a byte stream as cotscan reads it: framed into lines by the
  * reader (through a memfd, so the real read(2) path runs), each line run
  * (copied to an exact-size buffer) through pipeline_line (checks, JSON, extraction, sections, rule matching
- * with the built-in rules, defects) under two option sets, and every result
- * written by the tag sink as CSV with evidence to /dev/null.
+ * with the built-in rules, defects) under two option sets; every result goes
+ * to the tag sink (CSV with evidence) and to a report sink made for this
+ * input, both writing to /dev/null.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ static struct pipeline_cfg cfg[2];
 static struct worker w[2];
 static struct cot_opts o;
 static struct sink sk;
+static struct sink_env env;
 static FILE *devnull;
 
 static void setup(void)
@@ -50,7 +52,7 @@ static void setup(void)
 		abort();
 	o.cmd = CMD_TAG;
 	o.evidence = 1;
-	struct sink_env env = { .opts = &o, .out = devnull, .rules = &rs };
+	env = (struct sink_env){ .opts = &o, .out = devnull, .rules = &rs };
 	if (sink_tag_init(&sk, &env) != 0)
 		abort();
 }
@@ -70,6 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		done += (size_t)n;
 	}
 	lseek(fd, 0, SEEK_SET);
+	struct sink rep;
+	if (sink_report_init(&rep, &env) != 0)
+		abort();
 	struct reader rd;
 	reader_init(&rd, fd, 1);
 	const char *line;
@@ -92,10 +97,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (r.ev[k].start >= r.ev[k].end || r.ev[k].end > r.cot_bytes)
 					abort();
 			sk.line(sk.ctx, &r);
+			rep.line(rep.ctx, &r);
 		}
 		free(copy);
 	}
 	reader_free(&rd);
 	close(fd);
+	rep.finish(rep.ctx);
+	rep.free(rep.ctx);
 	return 0;
 }
