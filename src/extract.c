@@ -401,8 +401,8 @@ static void bad_json(struct extracted *x, const char *line, size_t len, const ch
 {
 	const char *str;
 	size_t col = (size_t)(err - line) + 1;
-	if (err < line + len && (*err == '[' || *err == '{') && json_scan(line, err, &str) >= CJSON_NESTING_LIMIT &&
-	    !str) {
+	int opens = err < line + len && (*err == '[' || *err == '{');
+	if (opens && json_scan(line, err, &str) >= CJSON_NESTING_LIMIT && !str) {
 		skip(x, COT_SKIP_BAD_JSON, "malformed JSON: nested deeper than %d levels at column %zu",
 		     CJSON_NESTING_LIMIT, col);
 		return;
