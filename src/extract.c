@@ -309,7 +309,7 @@ static int scalar_text(const cJSON *v, struct buf *b)
 	}
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
-		if (d == (double)(long long)d && d > -1e15 && d < 1e15)
+		if (d > -1e15 && d < 1e15 && d == (double)(long long)d) /* cast only in range */
 			buf_printf(b, "%lld", (long long)d);
 		else
 			buf_printf(b, "%.17g", d);
