@@ -18,7 +18,8 @@ LIBS    = $(DEPS_LIBS) -lm -lpthread
 
 # BUILD is the object directory; `make check` also builds into build-asan/.
 BUILD   ?= build
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# float-cast-overflow: part of clang's "undefined", not of gcc's
+SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/outfile.c \
@@ -32,7 +33,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind
 
 all: cotscan
 
@@ -58,17 +59,73 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
+FUZZ_TARGETS = pipeline rules
+REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/replay_%)
+$(BUILD)/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(CORE_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/fuzz_main.c $(CORE_OBJ) $(LIBS)
+
 # Every test: unit tests and golden CLI tests; the last line is "N passed, N failed".
-test: $(BUILD)/cotscan $(UNIT_BIN)
+test: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN)
 	@sh tests/run.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%)
+		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%) $(REPLAY_BIN:$(BUILD)/%=build-asan/%)
 
 # The CI entry point: the suite on the normal build, then under ASan+UBSan.
-check: $(BUILD)/cotscan $(UNIT_BIN) asan cotscan
+check: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) asan cotscan
 	@sh tests/run.sh $(BUILD) build-asan
+
+# libFuzzer targets (clang): `make fuzz` runs each for FUZZ_SECONDS on a
+# working corpus in build-fuzz/corpus/TARGET, seeded from fuzz/seed, fuzz/regress,
+# data/ and rules/.  New crashes land in build-fuzz/ as crash-*.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_ARGS    ?=
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_BIN      = $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" LDFLAGS="$(FUZZ_SAN)" $(FUZZ_BIN)
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(CORE_OBJ)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		c=build-fuzz/corpus/$$t; mkdir -p $$c; \
+		cp fuzz/seed/$$t/* fuzz/regress/$$t/* $$c/ 2>/dev/null; \
+		if [ $$t = pipeline ]; then cp data/*.jsonl $$c/; else cp rules/*.rules $$c/; fi; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
+		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 $(FUZZ_ARGS) \
+			-print_final_stats=1 -dict=../fuzz/$$t.dict corpus/$$t) || exit 1; \
+	done
+
+# Line and branch coverage of src/ from the whole test suite (gcc --coverage,
+# build-cov/; report by gcovr, Debian package gcovr).  LCOV_EXCL_LINE marks the
+# few lines no test can reach (allocation failure).
+coverage:
+	@$(MAKE) --no-print-directory BUILD=build-cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" \
+		build-cov/cotscan $(UNIT_BIN:$(BUILD)/%=build-cov/%) $(REPLAY_BIN:$(BUILD)/%=build-cov/%)
+	@find build-cov -name '*.gcda' -delete
+	@sh tests/run.sh build-cov | tail -n 1
+	@gcovr -r . --object-directory build-cov --filter 'src/' --exclude-unreachable-branches \
+		--exclude-throw-branches -s --txt build-cov/coverage.txt
+	@gcovr -r . --object-directory build-cov --filter 'src/' --exclude-unreachable-branches -b \
+		--txt build-cov/branches.txt >/dev/null
+	@cat build-cov/coverage.txt build-cov/branches.txt
+
+# valgrind memcheck over the real corpus (not in CI: minutes).  The PCRE2 JIT
+# is switched off by a preloaded shim (tests/valgrind/nojit.c): memcheck
+# cannot follow JIT code.  VALGRIND_INPUT picks other inputs.
+VALGRIND_INPUT ?= $(wildcard ../shared/corpus/*.jsonl) data/*.jsonl
+valgrind: $(BUILD)/cotscan
+	$(CC) -shared -fPIC -O2 -o $(BUILD)/nojit.so tests/valgrind/nojit.c
+	LD_PRELOAD=$(CURDIR)/$(BUILD)/nojit.so valgrind --tool=memcheck --leak-check=full \
+		--show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 \
+		$(BUILD)/cotscan -o /dev/null $(VALGRIND_INPUT)
 
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl

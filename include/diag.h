@@ -17,6 +17,7 @@ struct diag {
 	unsigned long long tagged;           /* traces produced */
 	unsigned long long skipped[COT_NSKIP];
 	unsigned long long shown[COT_NSKIP];
+	unsigned long long warned, warned_shown; /* tagged traces with a warning */
 	int quiet;                           /* -q: no summary */
 	FILE *err;                           /* stderr, or a test's stream */
 };
@@ -26,6 +27,9 @@ void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Counts a skipped line and reports it (rate-limited per reason). */
 void diag_skip(struct diag *d, const char *file, unsigned long long line, int reason, const char *why);
+
+/* Counts a warning about a tagged trace and reports it (rate-limited). */
+void diag_warn(struct diag *d, const char *file, unsigned long long line, const char *why);
 
 /* Lines skipped for a reason other than blank. */
 unsigned long long diag_bad_lines(const struct diag *d);

@@ -57,6 +57,8 @@ struct matcher {
 	size_t nsent, capsent;
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
+	unsigned limit_rule;   /* the first rule that did (when limit_hit) */
+	int limit_rc;          /* and the PCRE2 error it stopped with */
 };
 
 void matcher_init(struct matcher *m, const struct ruleset *rs);

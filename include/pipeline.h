@@ -26,6 +26,7 @@ struct worker {
 	struct matcher m;
 	struct buf why;
 	struct defect_scratch ds;
+	struct buf warn;
 };
 
 /* The outcome for one line; pointers are valid until the worker's next line. */
@@ -45,6 +46,7 @@ struct trace_result {
 	size_t nev;
 	const cJSON *record;        /* parsed record (NULL when skipped before parsing) */
 	unsigned long long cot_hash; /* of the whitespace-normalised text; 0 when blank (duplicate) */
+	const char *warn;           /* a tagged trace's warning (a rule hit a limit), or NULL */
 };
 
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);

@@ -27,6 +27,17 @@ void diag_skip(struct diag *d, const char *file, unsigned long long line, int re
 	}
 }
 
+void diag_warn(struct diag *d, const char *file, unsigned long long line, const char *why)
+{
+	FILE *err = d->err ? d->err : stderr;
+	d->warned++;
+	if (d->warned_shown < DIAG_MAX_SHOWN) {
+		fprintf(err, "%s:%llu: warning: %s\n", file, line, why);
+		if (++d->warned_shown == DIAG_MAX_SHOWN)
+			fputs("cotscan: further warnings suppressed (counted in the summary)\n", err);
+	}
+}
+
 unsigned long long diag_bad_lines(const struct diag *d)
 {
 	unsigned long long n = 0;
@@ -53,5 +64,7 @@ void diag_summary(const struct diag *d)
 			}
 		fputc(')', err);
 	}
+	if (d->warned)
+		fprintf(err, ", %llu with warnings", d->warned);
 	fputc('\n', err);
 }

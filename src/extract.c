@@ -285,9 +285,12 @@ static void from_message(struct extracted *x, int whole, const cJSON *m)
 /* Auto-detection of the chain of thought; see the README for the order. */
 static void find_cot(struct extracted *x, int whole, const cJSON *root)
 {
+	const char *null_field = NULL; /* the first candidate present but null */
 	for (size_t i = 0; i < sizeof cot_fields / sizeof *cot_fields; i++) {
 		const char *f = cot_fields[i];
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, f);
+		if (v && cJSON_IsNull(v) && !null_field)
+			null_field = f;
 		if (!v || cJSON_IsNull(v))
 			continue;
 		if (cJSON_IsString(v)) {
@@ -338,8 +341,12 @@ static void find_cot(struct extracted *x, int whole, const cJSON *root)
 		from_message(x, whole, root);
 		return;
 	}
-	skip(x, COT_SKIP_NO_COT, "no chain-of-thought field (tried cot, reasoning_content, reasoning, "
-	     "completion, response, output, generated, text, messages, choices, content)");
+	if (null_field)
+		skip(x, COT_SKIP_COT_TYPE, "field '%s' is null, not a string (and no other chain-of-thought "
+		     "field was found)", null_field);
+	else
+		skip(x, COT_SKIP_NO_COT, "no chain-of-thought field (tried cot, reasoning_content, reasoning, "
+		     "completion, response, output, generated, text, messages, choices, content)");
 }
 
 /* Writes a scalar JSON value as text into b; returns 0 if it is not a scalar. */
@@ -352,7 +359,7 @@ static int scalar_text(const cJSON *v, struct buf *b)
 	}
 	if (cJSON_IsNumber(v)) {
 		double d = v->valuedouble;
-		if (d == (double)(long long)d && d > -1e15 && d < 1e15)
+		if (d > -1e15 && d < 1e15 && d == (double)(long long)d) /* cast only in range */
 			buf_printf(b, "%lld", (long long)d);
 		else
 			buf_printf(b, "%.17g", d);
@@ -414,6 +421,50 @@ static const char *lone_surrogate(const char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * Scans JSON text s up to stop for what cJSON does not say: returns the
+ * bracket depth at stop, and sets *str to the opening quote of the string
+ * that is still open at stop (NULL when none is).
+ */
+static size_t json_scan(const char *s, const char *stop, const char **str)
+{
+	size_t depth = 0;
+	*str = NULL;
+	for (const char *p = s; p < stop; p++) {
+		if (*str) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"')
+				*str = NULL;
+		} else if (*p == '"')
+			*str = p;
+		else if (*p == '[' || *p == '{')
+			depth++;
+		else if ((*p == ']' || *p == '}') && depth > 0)
+			depth--;
+	}
+	return depth;
+}
+
+/* Explains why cJSON failed at err (a position in line[0..len]). */
+static void bad_json(struct extracted *x, const char *line, size_t len, const char *err)
+{
+	const char *str;
+	size_t col = (size_t)(err - line) + 1;
+	int opens = err < line + len && (*err == '[' || *err == '{');
+	if (opens && json_scan(line, err, &str) >= CJSON_NESTING_LIMIT && !str) {
+		skip(x, COT_SKIP_BAD_JSON, "malformed JSON: nested deeper than %d levels at column %zu",
+		     CJSON_NESTING_LIMIT, col);
+		return;
+	}
+	json_scan(line, line + len, &str);
+	if (str && str < err + 1)
+		skip(x, COT_SKIP_BAD_JSON, "malformed JSON: string from column %zu never ends (truncated line?)",
+		     (size_t)(str - line) + 1);
+	else
+		skip(x, COT_SKIP_BAD_JSON, "malformed JSON near column %zu", col);
+}
+
 void extract_line(const struct extract_opts *o, const char *line, size_t len,
 		  const char *fallback_model, unsigned long long lineno, struct extracted *x)
 {
@@ -433,8 +484,7 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 			     sur, (size_t)(sur - line) + 1);
 			return;
 		}
-		size_t col = end && end >= line ? (size_t)(end - line) + 1 : 1;
-		skip(x, COT_SKIP_BAD_JSON, "malformed JSON near column %zu", col);
+		bad_json(x, line, len, end && end >= line && end <= line + len ? end : line);
 		return;
 	}
 	/* cJSON stops after the first value: anything but whitespace after it is an error */
@@ -445,7 +495,14 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 			return;
 		}
 	if (!cJSON_IsObject(x->root)) {
-		skip(x, COT_SKIP_NOT_OBJECT, "record is %s, not an object", type_name(x->root));
+		const char *v = cJSON_IsString(x->root) ? x->root->valuestring : "";
+		while (*v == ' ' || *v == '\t')
+			v++;
+		if (*v == '{')
+			skip(x, COT_SKIP_NOT_OBJECT, "record is a string holding JSON text (double-encoded?), "
+			     "not an object");
+		else
+			skip(x, COT_SKIP_NOT_OBJECT, "record is %s, not an object", type_name(x->root));
 		return;
 	}
 
@@ -476,13 +533,13 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 			if (!cJSON_IsString(mv))
 				mv = NULL;
 		}
-	if (!mv || !scalar_text(mv, &x->model)) {
+	if (!mv || !scalar_text(mv, &x->model) || x->model.len == 0) {
 		buf_reset(&x->model);
 		buf_addstr(&x->model, o->model_name ? o->model_name : fallback_model);
 	}
 
 	const cJSON *iv = json_path(x->root, o->id_path ? o->id_path : "id");
-	if (!iv || !scalar_text(iv, &x->id)) {
+	if (!iv || !scalar_text(iv, &x->id) || x->id.len == 0) {
 		buf_reset(&x->id);
 		buf_printf(&x->id, "%llu", lineno);
 	}

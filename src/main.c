@@ -100,6 +100,8 @@ static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, s
 		else
 			d->tagged++;
 		mark_duplicate(seen, &r);
+		if (r.warn)
+			diag_warn(d, path, rd.lineno, r.warn);
 		s->line(s->ctx, &r);
 		if (r.skip && r.skip != COT_SKIP_BLANK && o->strict) {
 			diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);

@@ -60,6 +60,10 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 			return;
 		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
 			/* match/depth/heap limit or JIT stack: count it, keep what was found */
+			if (!m->limit_hit) {
+				m->limit_rule = ri;
+				m->limit_rc = rc;
+			}
 			m->limit_hit = 1;
 			return;
 		}
@@ -244,5 +248,6 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		}
 		i = j;
 	}
-	qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
+	if (m->nev > 1) /* every match vetoed: ev may still be NULL */
+		qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
 }

@@ -16,6 +16,7 @@ void worker_free(struct worker *w)
 	matcher_free(&w->m);
 	buf_free(&w->why);
 	defect_scratch_free(&w->ds);
+	buf_free(&w->warn);
 }
 
 /* Finds "\u0000" that is a real escape (preceded by an even run of backslashes). */
@@ -23,8 +24,8 @@ static const char *find_escaped_nul(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;
 	while ((p = memmem(p, (size_t)(end - p), "\\u0000", 6))) {
-		size_t bs = 0;
-		for (const char *q = p; q >= s && *q == '\\'; q--)
+		size_t bs = 1; /* p[0]; never form a pointer before s */
+		for (const char *q = p; q > s && q[-1] == '\\'; q--)
 			bs++;
 		if (bs % 2 == 1)
 			return p;
@@ -125,7 +126,15 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->ev = w->m.ev;
 	r->nev = w->m.nev;
 	r->defects = x->defects;
-	if (w->m.limit_hit)
+	if (w->m.limit_hit) {
 		r->defects |= 1u << COT_D_RULE_LIMIT;
+		PCRE2_UCHAR msg[128];
+		pcre2_get_error_message(w->m.limit_rc, msg, sizeof msg);
+		const struct rule *lr = &cfg->rules->v[w->m.limit_rule];
+		buf_reset(&w->warn);
+		buf_printf(&w->warn, "rule '%s' (%s:%u) gave up: %s; counts may be low (defect rule_limit)",
+			   lr->name, lr->file, lr->line, (char *)msg);
+		r->warn = w->warn.p;
+	}
 	trace_defects(&cfg->dx, &w->ds, x, r);
 }

@@ -5,6 +5,8 @@
 #   BUILD/test_*      unit tests; each ends with "NAME: N passed, N failed"
 #   tests/cli/X.sh    golden CLI tests: stdout, stderr and exit code must equal
 #                     X.out, X.err and X.rc (--update rewrites them)
+#   tests/bad/X.sh    the bad-input catalogue: golden tests like tests/cli, one
+#                     kind of hostile input each (see tests/bad/README)
 #   tests/sh/X.sh     assertion scripts: exit 0 pass, 77 skip, anything else fail
 #
 # Scripts run from the repository root with COTSCAN (the binary), BUILD,
@@ -45,7 +47,7 @@ for build in "$@"; do
 			pass=$((pass + p))
 		fi
 	done
-	for t in tests/cli/*.sh; do
+	for t in tests/cli/*.sh tests/bad/*.sh; do
 		[ -f "$t" ] || continue
 		base=${t%.sh}
 		TMPD=$scratch/$(basename "$base")

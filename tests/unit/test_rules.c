@@ -34,7 +34,12 @@ int main(void)
 	CHECK_STR(parse(&rs, "verification v/1 - x\n"),
 		  "t.rules:1: bad rule name 'v/1' (letters, digits, '_', '.', '-'; at most 64)\n");
 	CHECK_STR(parse(&rs, "# only comments\n"), "rules '?': no rules defined\n");
-	CHECK_STR(parse(&rs, "verification v1 veto x\n"), "rules '?': no rules defined\n");
+	CHECK_STR(parse(&rs, "verification v1 veto x\n"), "t.rules:1: veto rule 'v1' has no verification rule to cancel\n");
+	CHECK_STR(parse(&rs, "backtracking b1 - y\nverification v1 veto x\n"),
+		  "t.rules:2: veto rule 'v1' has no verification rule to cancel\n");
+	CHECK_STR(parse(&rs, "verification v1 veto x\nverification v2 - y\n"), "");
+	CHECK_STR(parse(&rs, "\xEF\xBB\xBFverification v1 - x\r\n"), "");
+	CHECK_INT(rs.n, 1);
 
 	/* counting: distinct, non-overlapping, vetoes, case */
 	struct matcher m;
@@ -61,6 +66,15 @@ int main(void)
 	const char bad[] = "try again \xC3\x28 try again \xFF";
 	match_text(&m, &rs, bad, sizeof bad - 1);
 	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
+	matcher_free(&m);
+
+	/* a fresh matcher whose every match is vetoed (found by fuzz_rules: qsort of NULL) */
+	CHECK_STR(parse(&rs, "verification v - check\nverification nov veto check the question\n"), "");
+	matcher_init(&m, &rs);
+	const char *allveto = "Let me check the question.";
+	match_text(&m, &rs, allveto, strlen(allveto));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 0);
+	CHECK_INT(m.nev, 0);
 	matcher_free(&m);
 
 	/* catastrophic backtracking stops at the limit and is flagged */
