@@ -22,13 +22,13 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/outfile.c \
-           src/opts.c
+           src/opts.c src/parallel.c src/progress.c
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run
+.PHONY: all clean test check asan install uninstall run setup-and-run bench
 
 all: cotscan
 
@@ -54,16 +54,32 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# Bench helpers: the parse-only floor and a getrusage runner (see bench/bench.sh).
+BENCH_BIN = $(BUILD)/parse_floor $(BUILD)/runstat
+
+$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/util.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/util.o $(LIBS)
+
+$(BUILD)/runstat: bench/runstat.c | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The speed and memory table (slow: not part of check).  BENCH_MB, BENCH_RUNS,
+# BENCH_PY_MB and BENCH_SRC tune it; see bench/bench.sh.
+bench:
+	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS="-O2 -g -DNDEBUG" \
+		build-bench/cotscan build-bench/parse_floor build-bench/runstat
+	@sh bench/bench.sh build-bench
+
 # Every test: unit tests and golden CLI tests; the last line is "N passed, N failed".
-test: $(BUILD)/cotscan $(UNIT_BIN)
+test: $(BUILD)/cotscan $(UNIT_BIN) $(BENCH_BIN)
 	@sh tests/run.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%)
+		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%) build-asan/parse_floor build-asan/runstat
 
 # The CI entry point: the suite on the normal build, then under ASan+UBSan.
-check: $(BUILD)/cotscan $(UNIT_BIN) asan cotscan
+check: $(BUILD)/cotscan $(UNIT_BIN) $(BENCH_BIN) asan cotscan
 	@sh tests/run.sh $(BUILD) build-asan
 
 run setup-and-run: cotscan
@@ -78,6 +94,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cotscan $(DESTDIR)$(MANDIR)/man1/cotscan.1
 
 clean:
-	rm -rf build build-asan build-cov build-fuzz cotscan
+	rm -rf build build-asan build-bench build-cov build-fuzz cotscan
 
 -include $(wildcard $(BUILD)/*.d)

@@ -18,6 +18,7 @@ struct cot_opts {
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	int evidence, jsonl, strict, quiet;
+	int jobs;                 /* -j; 0: the number of online CPUs */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
 };

@@ -13,6 +13,8 @@ enum {
 	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL,
 };
 
+#define MAX_JOBS 256
+
 #define ALL (CMD_TAG | CMD_REPORT)
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
@@ -33,7 +35,8 @@ static const struct optdef {
 	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
-	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
+	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
+	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
 };
@@ -176,6 +179,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_EVIDENCE: o->evidence = 1; break;
 		case OPT_JSONL: o->jsonl = 1; break;
+		case 'j': {
+			char *e;
+			long n = strtol(optarg, &e, 10);
+			if (!*optarg || *e || n < 1 || n > MAX_JOBS) {
+				diag_error("bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
+				return usage_error(cmdname);
+			}
+			o->jobs = (int)n;
+			break;
+		}
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
