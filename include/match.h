@@ -5,6 +5,19 @@
  * all matches of the behaviour's rules are collected, those overlapping a
  * veto match of the same behaviour are dropped, and the rest are taken
  * greedily by start offset, skipping any that overlap one already taken.
+ *
+ * Each match has two spans: the matched text [start, end) (the evidence)
+ * and the counting span [cstart, cend).  They are equal, except for a rule
+ * flagged `sentence`, whose counting span is the whole sentence(s) holding
+ * the match.  Vetoes test a veto's counting span against a candidate's
+ * matched text (so a `sentence` veto cancels its behaviour's matches
+ * anywhere in its sentence); the greedy pass tests counting spans against
+ * each other (so a `sentence` rule counts at most once per sentence and
+ * absorbs the behaviour's other matches in that sentence).
+ *
+ * A sentence ends at a newline, or after '.', '!' or '?' followed by
+ * white space or the end of the text; the next one starts at the first
+ * non-blank byte after that.
  */
 #ifndef MATCH_H
 #define MATCH_H
@@ -16,6 +29,7 @@
 
 struct match {
 	size_t start, end;     /* byte offsets into the analysed text */
+	size_t cstart, cend;   /* counting span: start, end, or their sentence(s) */
 	unsigned rule;         /* index into ruleset.v */
 	int behaviour;
 };
@@ -29,6 +43,8 @@ struct matcher {
 	size_t nraw, capraw;
 	struct match *ev;      /* the counted instances, by start offset */
 	size_t nev, capev;
+	size_t *sent;          /* sentence start offsets of the current text, when needed */
+	size_t nsent, capsent;
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 };

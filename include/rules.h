@@ -7,10 +7,16 @@
  *     BEHAVIOUR  NAME  FLAGS  PATTERN
  *
  * BEHAVIOUR is one of the four behaviour names, NAME is unique across the
- * rule set, FLAGS is `-` or a comma-separated list (`case`, `veto`), and
- * PATTERN (the rest of the line) is a PCRE2 pattern.  Every pattern is
- * compiled once, caseless and UTF-8 unless flagged otherwise, and JIT
+ * rule set, FLAGS is `-` or a comma-separated list (`case`, `veto`,
+ * `sentence`, `ascii`), and PATTERN (the rest of the line) is a PCRE2
+ * pattern.  Every pattern is compiled once, caseless, UTF-8 and with
+ * Unicode word boundaries (PCRE2_UCP) unless flagged otherwise, and JIT
  * compiled where the platform allows.
+ *
+ *     define  NAME  PATTERN
+ *
+ * names a pattern fragment for the rest of the same file: `(?&NAME)` in a
+ * later rule or define is replaced by `(?:PATTERN)` before compilation.
  */
 #ifndef RULES_H
 #define RULES_H
@@ -24,12 +30,14 @@
 
 enum rule_flag {
 	RULE_CASE = 1 << 0, /* case-sensitive (the default is caseless) */
-	RULE_VETO = 1 << 1  /* exclusion: cancels matches of its behaviour that it overlaps */
+	RULE_VETO = 1 << 1, /* exclusion: cancels matches of its behaviour that it overlaps */
+	RULE_SENTENCE = 1 << 2, /* the match stands for its whole sentence (one instance per sentence) */
+	RULE_ASCII = 1 << 3 /* \b, \w, \d ASCII-only (no PCRE2_UCP) */
 };
 
 struct rule {
 	char *name;            /* owned */
-	char *pattern;         /* owned, as written */
+	char *pattern;         /* owned, as written (defines not expanded) */
 	char *file;            /* owned; where it was defined */
 	unsigned line;
 	int behaviour;         /* enum cot_behaviour */

@@ -35,6 +35,7 @@ void matcher_free(struct matcher *m)
 	pcre2_jit_stack_free(m->jit);
 	free(m->raw);
 	free(m->ev);
+	free(m->sent);
 	memset(m, 0, sizeof *m);
 }
 
@@ -64,11 +65,79 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		if (ov[1] > ov[0])
 			push(&m->raw, &m->nraw, &m->capraw,
-			     (struct match){ .start = ov[0], .end = ov[1], .rule = ri, .behaviour = r->behaviour });
+			     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
+					     .rule = ri, .behaviour = r->behaviour });
 		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		/* never resume inside a UTF-8 sequence */
 		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
 			off++;
+	}
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void push_sent(struct matcher *m, size_t off)
+{
+	if (m->nsent == m->capsent) {
+		m->capsent = m->capsent ? m->capsent * 2 : 256;
+		m->sent = xrealloc(m->sent, m->capsent * sizeof *m->sent);
+	}
+	m->sent[m->nsent++] = off;
+}
+
+/* Fills m->sent with the start offset of every sentence of text (see match.h). */
+static void find_sentences(struct matcher *m, const char *text, size_t len)
+{
+	m->nsent = 0;
+	push_sent(m, 0);
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c != '\n' && !((c == '.' || c == '!' || c == '?') && (i + 1 == len || is_blank(text[i + 1]))))
+			continue;
+		size_t j = i + 1;
+		while (j < len && is_blank(text[j]))
+			j++;
+		if (j >= len)
+			break;
+		if (j > m->sent[m->nsent - 1])
+			push_sent(m, j);
+		i = j - 1;
+	}
+}
+
+/* Index of the sentence holding offset off: the last start <= off. */
+static size_t sentence_of(const struct matcher *m, size_t off)
+{
+	size_t lo = 0, hi = m->nsent; /* sent[lo] <= off < sent[hi] */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->sent[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Widens the counting span of every `sentence` match to its sentence(s). */
+static void widen_sentences(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
+{
+	int need = 0;
+	for (size_t i = 0; i < m->nraw && !need; i++)
+		need = (rs->v[m->raw[i].rule].flags & RULE_SENTENCE) != 0;
+	if (!need)
+		return;
+	find_sentences(m, text, len);
+	for (size_t i = 0; i < m->nraw; i++) {
+		struct match *x = &m->raw[i];
+		if (!(rs->v[x->rule].flags & RULE_SENTENCE))
+			continue;
+		size_t a = sentence_of(m, x->start), b = sentence_of(m, x->end - 1);
+		x->cstart = m->sent[a];
+		x->cend = b + 1 < m->nsent ? m->sent[b + 1] : len;
 	}
 }
 
@@ -77,10 +146,12 @@ static int cmp_match(const void *pa, const void *pb)
 	const struct match *a = pa, *b = pb;
 	if (a->behaviour != b->behaviour)
 		return a->behaviour < b->behaviour ? -1 : 1;
+	if (a->cstart != b->cstart)
+		return a->cstart < b->cstart ? -1 : 1;
+	if (a->cend != b->cend)
+		return a->cend > b->cend ? -1 : 1; /* longer first */
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end > b->end ? -1 : 1; /* longer first */
 	return a->rule < b->rule ? -1 : a->rule > b->rule;
 }
 
@@ -101,6 +172,7 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		run_rule(m, rs, i, text, len);
 	if (m->nraw == 0)
 		return;
+	widen_sentences(m, rs, text, len);
 	qsort(m->raw, m->nraw, sizeof *m->raw, cmp_match);
 
 	/* per behaviour (raw is grouped by behaviour): drop vetoed, then greedy */
@@ -117,16 +189,16 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 			if (rs->v[x->rule].flags & RULE_VETO)
 				continue;
 			int vetoed = 0;
-			for (size_t v = i; v < j && m->raw[v].start < x->end; v++)
-				if ((rs->v[m->raw[v].rule].flags & RULE_VETO) && m->raw[v].end > x->start) {
+			for (size_t v = i; v < j && m->raw[v].cstart < x->end; v++)
+				if ((rs->v[m->raw[v].rule].flags & RULE_VETO) && m->raw[v].cend > x->start) {
 					vetoed = 1;
 					break;
 				}
-			if (vetoed || (any && x->start < last_end))
+			if (vetoed || (any && x->cstart < last_end))
 				continue;
 			push(&m->ev, &m->nev, &m->capev, *x);
 			m->counts[b]++;
-			last_end = x->end;
+			last_end = x->cend;
 			any = 1;
 		}
 		i = j;

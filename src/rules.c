@@ -52,8 +52,12 @@ static int parse_flags(const char *p, size_t n, unsigned *flags, struct buf *err
 			*flags |= RULE_CASE;
 		else if (len == 4 && memcmp(p, "veto", 4) == 0)
 			*flags |= RULE_VETO;
+		else if (len == 8 && memcmp(p, "sentence", 8) == 0)
+			*flags |= RULE_SENTENCE;
+		else if (len == 5 && memcmp(p, "ascii", 5) == 0)
+			*flags |= RULE_ASCII;
 		else {
-			buf_printf(err, "%s:%u: unknown flag '%.*s' (known: case, veto, or - for none)\n",
+			buf_printf(err, "%s:%u: unknown flag '%.*s' (known: case, veto, sentence, ascii, or - for none)\n",
 				   fname, lineno, (int)len, p);
 			return -1;
 		}
@@ -62,23 +66,153 @@ static int parse_flags(const char *p, size_t n, unsigned *flags, struct buf *err
 	return 0;
 }
 
-static int compile_rule(struct rule *r, struct buf *err)
+/* A named pattern fragment of one rule file (`define NAME PATTERN`). */
+struct define {
+	char *name;            /* owned */
+	char *body;            /* owned, with earlier defines already expanded */
+};
+
+struct defines {
+	struct define *v;
+	size_t n, cap;
+};
+
+static void defines_free(struct defines *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].name);
+		free(d->v[i].body);
+	}
+	free(d->v);
+}
+
+/* A define name must also be a valid PCRE2 group name: [A-Za-z_][A-Za-z0-9_]*, at most 32. */
+static int valid_define_name(const char *s, size_t n)
+{
+	if (n == 0 || n > 32 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Writes pat into out with every unescaped `(?&NAME)` whose NAME is in defs
+ * replaced by `(?:BODY)`; other group calls are kept.  Returns the number of
+ * replacements.
+ */
+static int expand_defines(const char *pat, const struct defines *defs, struct buf *out)
+{
+	int n = 0;
+	buf_reset(out);
+	for (const char *p = pat; *p;) {
+		if (p[0] == '\\' && p[1]) {
+			buf_add(out, p, 2);
+			p += 2;
+			continue;
+		}
+		if (p[0] == '(' && p[1] == '?' && p[2] == '&') {
+			const char *close = strchr(p + 3, ')');
+			size_t len = close ? (size_t)(close - (p + 3)) : 0;
+			const struct define *d = NULL;
+			for (size_t i = 0; close && i < defs->n; i++)
+				if (strlen(defs->v[i].name) == len && memcmp(defs->v[i].name, p + 3, len) == 0)
+					d = &defs->v[i];
+			if (d) {
+				buf_printf(out, "(?:%s)", d->body);
+				p = close + 1;
+				n++;
+				continue;
+			}
+		}
+		buf_add(out, p, 1);
+		p++;
+	}
+	return n;
+}
+
+static uint32_t compile_options(unsigned flags)
 {
 	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
-	if (!(r->flags & RULE_CASE))
+	if (!(flags & RULE_CASE))
 		opts |= PCRE2_CASELESS;
+	if (!(flags & RULE_ASCII))
+		opts |= PCRE2_UCP;
+	return opts;
+}
+
+/* Compiles r (its pattern expanded with defs); -1 with "FILE:LINE: ..." in err. */
+static int compile_rule(struct rule *r, const struct defines *defs, struct buf *err)
+{
+	struct buf x = {0};
+	int expanded = expand_defines(r->pattern, defs, &x);
 	int ec;
 	PCRE2_SIZE off;
-	r->code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &off, NULL);
+	r->code = pcre2_compile((PCRE2_SPTR)x.p, x.len, compile_options(r->flags), &ec, &off, NULL);
+	buf_free(&x);
 	if (!r->code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
-		buf_printf(err, "%s:%u: rule '%s': bad pattern at offset %zu: %s\n",
-			   r->file, r->line, r->name, (size_t)off, (char *)msg);
+		buf_printf(err, "%s:%u: rule '%s': bad pattern at offset %zu%s: %s\n",
+			   r->file, r->line, r->name, (size_t)off,
+			   expanded ? " (after expanding defines)" : "", (char *)msg);
 		return -1;
 	}
 	/* JIT is an optimisation: without it (unsupported CPU) the interpreter runs. */
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	return 0;
+}
+
+/*
+ * Parses the rest of a `define NAME PATTERN` line (s..lend, after the
+ * keyword) into defs; the body is expanded and test-compiled so that a bad
+ * fragment is reported at its own line.  Returns 0 or -1 with err set.
+ */
+static int parse_define(struct defines *defs, const char *fname, unsigned lineno,
+			const char *s, const char *lend, struct buf *err)
+{
+	const char *name = skip_space(s, lend);
+	const char *ne = skip_word(name, lend);
+	const char *pat = skip_space(ne, lend);
+	size_t nlen = (size_t)(ne - name);
+	if (name == lend || pat == lend) {
+		buf_printf(err, "%s:%u: expected 'define NAME PATTERN'\n", fname, lineno);
+		return -1;
+	}
+	if (!valid_define_name(name, nlen)) {
+		buf_printf(err, "%s:%u: bad define name '%.*s' (letters, digits, '_'; not a digit first; at most 32)\n",
+			   fname, lineno, (int)nlen, name);
+		return -1;
+	}
+	for (size_t i = 0; i < defs->n; i++)
+		if (strlen(defs->v[i].name) == nlen && memcmp(defs->v[i].name, name, nlen) == 0) {
+			buf_printf(err, "%s:%u: duplicate define '%.*s'\n", fname, lineno, (int)nlen, name);
+			return -1;
+		}
+	char *raw = xstrndup(pat, (size_t)(lend - pat));
+	struct buf x = {0};
+	expand_defines(raw, defs, &x);
+	free(raw);
+	int ec;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)x.p, x.len, compile_options(0), &ec, &off, NULL);
+	if (!c) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		buf_printf(err, "%s:%u: define '%.*s': bad pattern at offset %zu: %s\n",
+			   fname, lineno, (int)nlen, name, (size_t)off, (char *)msg);
+		buf_free(&x);
+		return -1;
+	}
+	pcre2_code_free(c);
+	if (defs->n == defs->cap) {
+		defs->cap = defs->cap ? defs->cap * 2 : 8;
+		defs->v = xrealloc(defs->v, defs->cap * sizeof *defs->v);
+	}
+	defs->v[defs->n++] = (struct define){ .name = xstrndup(name, nlen), .body = x.p ? x.p : xstrdup("") };
 	return 0;
 }
 
@@ -87,6 +221,7 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 	const char *p = text, *end = text + len;
 	unsigned lineno = 0;
 	int rc = 0;
+	struct defines defs = {0};
 
 	rs->hash = fnv64(rs->hash ? rs->hash : FNV64_INIT, fname, strlen(fname) + 1);
 	rs->hash = fnv64(rs->hash, text, len);
@@ -106,6 +241,12 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 		if (memchr(q, '\0', (size_t)(lend - q))) {
 			buf_printf(err, "%s:%u: NUL byte in rule line\n", fname, lineno);
 			rc = -1;
+			continue;
+		}
+
+		if (lend - q >= 6 && memcmp(q, "define", 6) == 0 && (lend - q == 6 || q[6] == ' ' || q[6] == '\t')) {
+			if (parse_define(&defs, fname, lineno, q + 6, lend, err) < 0)
+				rc = -1;
 			continue;
 		}
 
@@ -165,7 +306,7 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 			.behaviour = b,
 			.flags = flags,
 		};
-		if (compile_rule(&r, err) < 0) {
+		if (compile_rule(&r, &defs, err) < 0) {
 			free(r.name);
 			free(r.pattern);
 			free(r.file);
@@ -178,6 +319,7 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 		}
 		rs->v[rs->n++] = r;
 	}
+	defines_free(&defs);
 	return rc;
 }
 

@@ -27,7 +27,7 @@ int main(void)
 	CHECK_STR(parse(&rs, "verify v1 - x\n"),
 		  "t.rules:1: unknown behaviour 'verify' (known: backtracking, verification, subgoal_setting, backward_chaining)\n");
 	CHECK_STR(parse(&rs, "verification v1 loud x\n"),
-		  "t.rules:1: unknown flag 'loud' (known: case, veto, or - for none)\n");
+		  "t.rules:1: unknown flag 'loud' (known: case, veto, sentence, ascii, or - for none)\n");
 	CHECK_STR(parse(&rs, "verification v1 - x\nbacktracking v1 - y\n"),
 		  "t.rules:2: duplicate rule name 'v1' (first defined at t.rules:1)\n");
 	CHECK_STR(parse(&rs, "verification v1 -\n"), "t.rules:1: expected 'BEHAVIOUR NAME FLAGS PATTERN'\n");
@@ -71,6 +71,69 @@ int main(void)
 	strcpy(many + 40, "!");
 	match_text(&m, &rs, many, strlen(many));
 	CHECK(m.limit_hit, "limit hit");
+	matcher_free(&m);
+
+	/* defines: (?&NAME) expands to (?:BODY), in later defines too; escaped or unknown calls stay */
+	CHECK_STR(parse(&rs,
+		"define A (?:x|y)\n"
+		"define AB (?&A)z\n"
+		"verification v1 - ^(?&AB)$\n"
+		"verification v2 - \\(?&A\\)\n"), "");
+	CHECK_STR(rs.v[0].pattern, "^(?&AB)$");
+	matcher_init(&m, &rs);
+	match_text(&m, &rs, "yz", 2);
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 1);
+	match_text(&m, &rs, "(?&A)", 5);
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 1);
+	CHECK_STR(rs.v[m.ev[0].rule].name, "v2");
+	matcher_free(&m);
+	CHECK_STR(parse(&rs, "verification v1 - a\ndefine A x\nverification v2 - (?&A)\n"), "");
+	CHECK_STR(parse(&rs, "define A x\ndefine A y\nverification v1 - a\n"), "t.rules:2: duplicate define 'A'\n");
+	CHECK_STR(parse(&rs, "define A-b x\nverification v1 - a\n"),
+		  "t.rules:1: bad define name 'A-b' (letters, digits, '_'; not a digit first; at most 32)\n");
+	CHECK_STR(parse(&rs, "define A (\nverification v1 - a\n"),
+		  "t.rules:1: define 'A': bad pattern at offset 1: missing closing parenthesis\n");
+	CHECK_STR(parse(&rs, "define A x\nverification v1 - (?&A)(\n"),
+		  "t.rules:2: rule 'v1': bad pattern at offset 6 (after expanding defines): missing closing parenthesis\n");
+	CHECK_STR(parse(&rs, "define\n"), "t.rules:1: expected 'define NAME PATTERN'\n");
+	CHECK_STR(parse(&rs, "defined v1 - x\n"),
+		  "t.rules:1: unknown behaviour 'defined' (known: backtracking, verification, subgoal_setting, backward_chaining)\n");
+
+	/* Unicode word boundaries by default; `ascii` restores ASCII ones */
+	CHECK_STR(parse(&rs, "verification u - \\bve\\b\nbacktracking a ascii \\bve\\b\n"), "");
+	matcher_init(&m, &rs);
+	t = "na\xC3\xAFve ve";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 1);
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
+	matcher_free(&m);
+
+	/* sentence: one instance per sentence; the evidence stays the matched text */
+	CHECK_STR(parse(&rs,
+		"verification s sentence \\bcheck\\b\n"
+		"verification p - \\bmatches\\b\n"
+		"backtracking v veto,sentence \\bquestion\\b\n"
+		"backtracking w - \\bwrong\\b\n"), "");
+	matcher_init(&m, &rs);
+	t = "check, check and matches. check 3.5 check\ncheck! matches wrong? wrong question. wrong";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 4); /* 3 sentences with check, 1 lone matches */
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2); /* the wrong in the question sentence is vetoed */
+	CHECK_INT(m.ev[0].start, 0);
+	CHECK_INT(m.ev[0].end, 5);
+	CHECK_INT(m.ev[0].cstart, 0);
+	CHECK_INT(m.ev[0].cend, 26);
+	CHECK_INT(m.ev[1].start, 26);
+	CHECK_INT(m.ev[1].cend, 42); /* "3.5" is no boundary; the newline is */
+	matcher_free(&m);
+	/* a sentence match spanning two sentences stands for both */
+	CHECK_STR(parse(&rs, "verification s sentence a\\. b\nverification p - \\bc\\b\n"), "");
+	matcher_init(&m, &rs);
+	t = "x a. b c. c";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 2);
+	CHECK_INT(m.ev[0].cstart, 0);
+	CHECK_INT(m.ev[0].cend, 10);
 	matcher_free(&m);
 
 	/* the built-in set loads and covers every behaviour */
