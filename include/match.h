@@ -18,6 +18,13 @@
  * A sentence ends at a newline, or after '.', '!' or '?' followed by
  * white space or the end of the text; the next one starts at the first
  * non-blank byte after that.
+ *
+ * Escaped line breaks: text that carries JSON escapes verbatim (a model
+ * writing a JSON answer inside its reply: the two bytes '\\' 'n') is matched
+ * as if each '\\n' or '\\t' were a space and a newline (tab).  One followed
+ * by a lowercase ASCII letter may be TeX (\neq, \times), so it is taken as a
+ * break only in text that holds a written-out blank line ("\\n\\n").  The
+ * length is unchanged, so offsets and evidence refer to the original text.
  */
 #ifndef MATCH_H
 #define MATCH_H
@@ -43,6 +50,8 @@ struct matcher {
 	size_t nraw, capraw;
 	struct match *ev;      /* the counted instances, by start offset */
 	size_t nev, capev;
+	char *norm;            /* the text with escaped line breaks made real, when it has any */
+	size_t capnorm;
 	size_t *sent;          /* sentence start offsets of the current text, when needed */
 	size_t nsent, capsent;
 	size_t *resume;        /* per rule: where its next match may start (SIZE_MAX: done) */

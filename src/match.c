@@ -40,6 +40,7 @@ void matcher_free(struct matcher *m)
 	free(m->ev);
 	free(m->resume);
 	free(m->sent);
+	free(m->norm);
 	memset(m, 0, sizeof *m);
 }
 
@@ -215,8 +216,46 @@ static int cmp_start(const void *pa, const void *pb)
 	return a->behaviour < b->behaviour ? -1 : a->behaviour > b->behaviour;
 }
 
+/*
+ * Returns text, or, when it holds escaped line breaks, a copy in m->norm
+ * where each is replaced by a space and a real newline (tab): same length,
+ * so offsets still hold.  An escaped break is the two bytes '\\' 'n' (or 't')
+ * not part of an escaped backslash.  Where it is followed by a lowercase
+ * letter it may be a TeX command (\neq, \times), so it counts only in text
+ * that is visibly escaped: text holding a written-out blank line "\\n\\n".
+ */
+static const char *unescape_breaks(struct matcher *m, const char *text, size_t len)
+{
+	const char *p = memchr(text, '\\', len);
+	if (!p)
+		return text;
+	int escaped = memmem(text, len, "\\n\\n", 4) != NULL;
+	int copied = 0;
+	while (p) {
+		size_t i = (size_t)(p - text);
+		if (i + 1 < len && (text[i + 1] == 'n' || text[i + 1] == 't') &&
+		    (escaped || !(i + 2 < len && text[i + 2] >= 'a' && text[i + 2] <= 'z'))) {
+			if (!copied) {
+				if (m->capnorm < len) {
+					m->capnorm = len;
+					m->norm = xrealloc(m->norm, len);
+				}
+				memcpy(m->norm, text, len);
+				copied = 1;
+			}
+			m->norm[i] = ' ';
+			m->norm[i + 1] = text[i + 1] == 'n' ? '\n' : '\t';
+		}
+		/* skip the escaped byte, so "\\\\n" (an escaped backslash, then n) stays */
+		size_t next = i + 2;
+		p = next < len ? memchr(text + next, '\\', len - next) : NULL;
+	}
+	return copied ? m->norm : text;
+}
+
 void match_text(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
 {
+	text = unescape_breaks(m, text, len);
 	m->nraw = m->nev = 0;
 	m->limit_hit = 0;
 	memset(m->counts, 0, sizeof m->counts);

@@ -136,6 +136,24 @@ int main(void)
 	CHECK_INT(m.ev[0].cend, 10);
 	matcher_free(&m);
 
+	/* escaped line breaks ("\\n" written out) match as real ones; TeX's \\neq does not */
+	CHECK_STR(parse(&rs, "verification f case (?m)^First\\b\nbacktracking s sentence \\bwrong\\b\n"), "");
+	matcher_init(&m, &rs);
+	t = "abc\\nFirst";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 1);
+	CHECK_INT(m.ev[0].start, 5);
+	t = "a \\neq First, x\\\\nFirst, \\nfirst";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_VERIFICATION], 0);
+	t = "wrong\\n\\nwrong\\twrong";
+	match_text(&m, &rs, t, strlen(t));
+	/* in visibly escaped text (a "\\n\\n") every escape is a break; a newline ends a sentence */
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 2);
+	CHECK_INT(m.ev[1].cstart, 9);
+	CHECK_INT(m.nraw, 3);
+	matcher_free(&m);
+
 	/* the built-in set loads and covers every behaviour */
 	rules_free(&rs);
 	struct buf err = {0};
