@@ -3,13 +3,16 @@
  * pattern, so that PCRE2 runs only where a match is possible.
  *
  * For a pattern such as \b(?:let(?:'s| me)|we)\s+try, every match starts
- * with "let's", "let me" or "we" (ASCII-caseless for a caseless rule), at a
- * word start.  prefilter_prefixes() finds such a set when the pattern's
- * opening is plain enough (literals, groups, alternations, `?`); anything it
- * does not understand ends the prefixes where they are (still true prefixes)
- * or, at the very start, gives no prefixes at all, and that rule is run over
- * the whole text as before.  Patterns with backtracking verbs (*...) or \G
- * get none (they make an anchored attempt differ from a scan).
+ * with "let's" or "let me" or "we", then white space, then "try"
+ * (ASCII-caseless for a caseless rule), at a word start.
+ * prefilter_prefixes() reads such a set from the opening of a pattern:
+ * literals, groups, alternations, quantifiers, small character classes,
+ * \s and \d, \b and (under a leading (?m)) ^, lookarounds and \K (which
+ * do not move where an attempt starts).  Anything it does not understand
+ * ends the prefixes where they are (they are still true prefixes); when that
+ * leaves an empty prefix, the rule gets none and is scanned over the whole
+ * text as before.  Patterns with backtracking verbs (*...) or \G get none
+ * (they make an anchored attempt differ from a scan).
  *
  * The index over a whole rule set finds, in one pass over a text, every
  * position where some rule's prefix occurs; match.c runs PCRE2 anchored at
@@ -17,11 +20,16 @@
  * matches a scan from the start would (see match.c, run_indexed).
  *
  * A prefix may also hold PF_WS, standing for \s or \s+: one or more
- * white-space characters, compared greedily.
+ * white-space characters, compared greedily, and PF_DIGIT, standing for \d.
+ * A prefix may instead be bound to a line start (^ under (?m)).
  *
- * The comparison is conservative: a text byte >= 0x80 where a caseless
- * prefix has a letter counts as a possible match (Unicode case folding maps
- * U+212A KELVIN SIGN to k, U+017F LONG S to s, ...).
+ * Text is compared as PCRE2 would: a caseless letter also matches its
+ * non-ASCII case variants (only U+212A KELVIN SIGN for k and U+017F LONG S
+ * for s exist), PF_WS also matches the Unicode white space \s matches with
+ * PCRE2_UCP, a non-ASCII literal in a caseless rule is used only where it
+ * has no other case (symbol blocks), and a word start is ruled out only
+ * between two ASCII word characters.  test_prefilter checks these facts
+ * against the installed PCRE2.
  */
 #ifndef PREFILTER_H
 #define PREFILTER_H
@@ -33,11 +41,13 @@
 #define PF_MAXLEN 16            /* longest prefix kept */
 #define PF_MAXSET 64            /* most prefixes per rule */
 #define PF_WS 0                 /* in a prefix: a run of white space (\s or \s+) */
+#define PF_DIGIT 1              /* in a prefix: a digit (\d; any non-ASCII character too) */
 
 struct pf_prefix {
 	unsigned char s[PF_MAXLEN];
 	unsigned char len;
 	unsigned char word;     /* the pattern starts with \b before a word character */
+	unsigned char line;     /* the pattern starts with ^ under (?m): a line start (len may be 0) */
 };
 
 struct pf_set {

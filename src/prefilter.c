@@ -12,6 +12,8 @@
 struct pstr {
 	unsigned char s[PF_MAXLEN];
 	unsigned char len, open;
+	unsigned char word;     /* a \b stood before its first byte */
+	unsigned char line;     /* a ^ (multiline) stood before its first byte */
 };
 
 struct pset {
@@ -22,6 +24,7 @@ struct pset {
 struct cursor {
 	const char *p;
 	int caseless;
+	int multiline;          /* (?m) at the start: ^ is a line start */
 	int bad;                /* a construct that rules out any prefilter */
 };
 
@@ -99,6 +102,10 @@ static void concat(struct pset *s, const struct pset *g)
 		}
 		for (size_t k = 0; k < g->n; k++) {
 			struct pstr y = *x;
+			if (y.len == 0) {
+				y.word |= g->v[k].word;
+				y.line |= g->v[k].line;
+			}
 			join(&y, g->v[k].s, g->v[k].len, g->v[k].open);
 			out.v[out.n++] = y;
 		}
@@ -117,6 +124,33 @@ static void optional(struct pset *s, const struct pset *g)
 	}
 	for (size_t i = 0; i < with.n; i++)
 		s->v[s->n++] = with.v[i];
+}
+
+/*
+ * s followed by g repeated as quantifier q says (0: once).  X* is "s, or s
+ * then X and the prefix ends there": both are true prefixes.
+ */
+static void repeat(struct pset *s, const struct pset *g, int q)
+{
+	if (g->n == 1 && g->v[0].len == 1 && g->v[0].s[0] == PF_WS && g->v[0].open)
+		q = q == '*' ? '?' : q == '+' ? 0 : q; /* a PF_WS run already means "one or more" */
+	if (q == 0 || q == '+') {
+		concat(s, g);
+		if (q == '+')
+			close_all(s);
+	} else if (q == '?')
+		optional(s, g);
+	else {
+		struct pset with = *s;
+		concat(&with, g);
+		close_all(&with);
+		if (s->n + with.n > PF_MAXSET) {
+			close_all(s);
+			return;
+		}
+		for (size_t i = 0; i < with.n; i++)
+			s->v[s->n++] = with.v[i];
+	}
 }
 
 /* Skips a character class at c->p ('['); returns 0, or -1 when it is not understood. */
@@ -238,6 +272,82 @@ static void skip_element(struct cursor *c)
 	quantifier(c);
 }
 
+/*
+ * Code points that match only themselves caselessly: arrows, mathematical
+ * operators, technical symbols, box drawing, shapes, symbols and dingbats
+ * (U+2190-23FF, U+2500-27BF; test_prefilter checks it against PCRE2).
+ */
+static int caseless_safe(unsigned cp)
+{
+	return (cp >= 0x2190 && cp <= 0x23FF) || (cp >= 0x2500 && cp <= 0x27BF);
+}
+
+static size_t literal(struct cursor *c, unsigned char lit[4], const char **next);
+
+/*
+ * A character class of plain members ([.;:!?], [=≈], [a-c]) as a set of
+ * one-character strings in g; returns 0, or -1 when it is anything else
+ * (negated, \d and the like, POSIX names, long ranges).
+ */
+static int parse_class(struct cursor *c, struct pset *g)
+{
+	const char *p = c->p + 1;
+	g->n = 0;
+	if (*p == '^')
+		return -1;
+	int first = 1;
+	while (*p && (*p != ']' || first)) {
+		first = 0;
+		unsigned char lit[4];
+		size_t n;
+		const char *next;
+		struct cursor one = { .p = p, .caseless = c->caseless };
+		if (*p == '[' || (*p == '\\' && p[1] && !strchr(".-^$|()?*+{}[]\\/'\"#&~%@!,;:<>=` tnrfv", p[1])))
+			return -1;
+		if (*p == '\\') {
+			if ((n = literal(&one, lit, &next)) == 0)
+				return -1;
+		} else if ((unsigned char)*p < 0x80) {
+			lit[0] = (unsigned char)(c->caseless && is_alpha((unsigned char)*p) ? (*p | 0x20) : *p);
+			n = 1;
+			next = p + 1;
+		} else if ((n = literal(&one, lit, &next)) == 0)
+			return -1;
+		if (next[0] == '-' && next[1] != ']') {
+			/* a range: ASCII only, at most 16 members */
+			unsigned lo = (unsigned char)*p, hi = (unsigned char)next[1];
+			if (*p == '\\' || n != 1 || hi >= 0x80 || hi < lo || hi - lo >= 16 || next[1] == '\\')
+				return -1;
+			for (unsigned x = lo; x <= hi; x++) {
+				if (g->n == PF_MAXSET)
+					return -1;
+				unsigned b = c->caseless && is_alpha(x) ? (x | 0x20) : x;
+				g->v[g->n++] = (struct pstr){ .s = { (unsigned char)b }, .len = 1, .open = 1 };
+			}
+			p = next + 2;
+			continue;
+		}
+		if (g->n == PF_MAXSET)
+			return -1;
+		struct pstr x = { .len = (unsigned char)n, .open = 1 };
+		memcpy(x.s, lit, n);
+		g->v[g->n++] = x;
+		p = next;
+	}
+	if (*p != ']' || g->n == 0)
+		return -1;
+	c->p = p + 1;
+	int spaces = 1;
+	for (size_t i = 0; i < g->n; i++)
+		spaces &= g->v[i].len == 1 && is_space(g->v[i].s[0]);
+	if (spaces) {
+		/* [ \t] and the like: within \s, so a PF_WS run stands for them */
+		g->n = 1;
+		g->v[0] = (struct pstr){ .s = { PF_WS }, .len = 1, .open = 1 };
+	}
+	return 0;
+}
+
 /* A literal character at c->p: its bytes in lit (lowercased when caseless); 0 when not a literal. */
 static size_t literal(struct cursor *c, unsigned char lit[4], const char **next)
 {
@@ -245,27 +355,31 @@ static size_t literal(struct cursor *c, unsigned char lit[4], const char **next)
 	unsigned ch = p[0];
 	if (ch == '\\') {
 		unsigned e = p[1];
-		if (!e || (e < 0x80 && ((e | 0x20) >= 'a' && (e | 0x20) <= 'z')) || (e >= '0' && e <= '9') || e >= 0x80)
+		const char *ctl = e ? strchr("t\tn\nr\rf\fv\v", (int)e) : NULL;
+		if (ctl && (ctl - "t\tn\nr\rf\fv\v") % 2 == 0)
+			e = (unsigned char)ctl[1]; /* \t \n \r \f \v */
+		else if (!e || (e < 0x80 && ((e | 0x20) >= 'a' && (e | 0x20) <= 'z')) || (e >= '0' && e <= '9') ||
+			 e >= 0x80)
 			return 0; /* \b \s \d \x.. \1 ...: not a literal */
 		lit[0] = (unsigned char)e;
 		*next = c->p + 2;
 		return 1;
 	}
-	if (ch == 0 || strchr("^$.[|()?*+{", (int)ch))
-		return 0;
+	if (ch < 0x09 || strchr("^$.[|()?*+{", (int)ch))
+		return 0; /* (bytes below tab stand for PF_WS and PF_DIGIT in prefixes) */
 	if (ch < 0x80) {
 		lit[0] = (unsigned char)(c->caseless && is_alpha(ch) ? (ch | 0x20) : ch);
 		*next = c->p + 1;
 		return 1;
 	}
-	if (c->caseless)
-		return 0; /* a non-ASCII letter may have case variants of other lengths */
 	size_t n = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 0;
 	for (size_t i = 1; i < n; i++)
 		if ((p[i] & 0xC0) != 0x80)
 			return 0;
 	if (!n)
 		return 0;
+	if (c->caseless && !(n == 3 && caseless_safe((ch & 0x0F) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu))))
+		return 0; /* a non-ASCII letter may have case variants of other lengths */
 	memcpy(lit, p, n);
 	*next = c->p + n;
 	return n;
@@ -287,9 +401,12 @@ static void parse_seq(struct cursor *c, struct pset *s, int depth)
 			int q = quantifier(c);
 			static const unsigned char ws = PF_WS;
 			if (q == 0 || q == '+')
-				append(s, &ws, 1);
-			else
-				close_all(s);
+				append(s, &ws, 1); /* PF_WS is already "one or more" */
+			else {
+				struct pset g = { .n = 1 };
+				g.v[0] = (struct pstr){ .s = { PF_WS }, .len = 1, .open = 1 };
+				optional(s, &g); /* \s*: none, or a run */
+			}
 			continue;
 		}
 		unsigned char lit[4];
@@ -298,15 +415,14 @@ static void parse_seq(struct cursor *c, struct pset *s, int depth)
 		if (n) {
 			c->p = next;
 			int q = quantifier(c);
-			if (q == 0 || q == '+')
+			if (q == 0)
 				append(s, lit, n);
-			if (q == '?') {
+			else {
 				struct pset g = { .n = 1 };
 				g.v[0] = (struct pstr){ .len = (unsigned char)n, .open = 1 };
 				memcpy(g.v[0].s, lit, n);
-				optional(s, &g);
-			} else if (q != 0)
-				close_all(s);
+				repeat(s, &g, q);
+			}
 			continue;
 		}
 		if (c->p[0] == '(' && c->p[1] != '*' && (c->p[1] != '?' || c->p[2] == ':')) {
@@ -320,13 +436,56 @@ static void parse_seq(struct cursor *c, struct pset *s, int depth)
 				return;
 			}
 			c->p++;
-			int q = quantifier(c);
-			if (q == 0 || q == '+')
-				concat(s, &g);
-			if (q == '?')
-				optional(s, &g);
-			else if (q != 0)
-				close_all(s);
+			repeat(s, &g, quantifier(c));
+			continue;
+		}
+		if (c->p[0] == '^' && c->multiline) {
+			/* ^ at the start of a prefix: a line start; later: the end of it */
+			c->p++;
+			for (size_t i = 0; i < s->n; i++) {
+				if (s->v[i].len == 0)
+					s->v[i].line = 1;
+				else
+					s->v[i].open = 0;
+			}
+			continue;
+		}
+		if (c->p[0] == '[') {
+			struct pset g;
+			struct cursor save = *c;
+			if (parse_class(c, &g) == 0) {
+				repeat(s, &g, quantifier(c));
+				continue;
+			}
+			*c = save;
+		}
+		if (c->p[0] == '\\' && c->p[1] == 'd') {
+			c->p += 2;
+			struct pset g = { .n = 1 };
+			g.v[0] = (struct pstr){ .s = { PF_DIGIT }, .len = 1, .open = 1 };
+			repeat(s, &g, quantifier(c));
+			continue;
+		}
+		if (c->p[0] == '\\' && c->p[1] == 'K') {
+			/* \K moves the reported start, not where the attempt starts */
+			c->p += 2;
+			continue;
+		}
+		if (c->p[0] == '\\' && c->p[1] == 'b') {
+			/* \b at the start of a prefix: a word start; later: the end of it */
+			c->p += 2;
+			for (size_t i = 0; i < s->n; i++) {
+				if (s->v[i].len == 0)
+					s->v[i].word = 1;
+				else
+					s->v[i].open = 0;
+			}
+			continue;
+		}
+		if (c->p[0] == '(' && c->p[1] == '?' &&
+		    (c->p[2] == '=' || c->p[2] == '!' || (c->p[2] == '<' && (c->p[3] == '=' || c->p[3] == '!')))) {
+			/* a lookaround consumes nothing: the prefixes go on after it */
+			skip_element(c);
 			continue;
 		}
 		/* anything else ends the prefixes here */
@@ -373,10 +532,14 @@ int prefilter_prefixes(const char *pattern, int caseless, struct pf_set *out)
 	if (strstr(pattern, "(*") || strstr(pattern, "\\G"))
 		return -1;
 	struct cursor c = { .p = pattern, .caseless = caseless };
-	int word = 0;
-	if (c.p[0] == '\\' && c.p[1] == 'b') {
-		word = 1;
-		c.p += 2;
+	/* leading option settings that leave literals alone */
+	while (c.p[0] == '(' && c.p[1] == '?' && (c.p[2] == 'm' || c.p[2] == 's')) {
+		const char *q = c.p + 2;
+		while (*q == 'm' || *q == 's')
+			c.multiline |= *q++ == 'm';
+		if (*q != ')')
+			break;
+		c.p = q + 1;
 	}
 	struct pset s;
 	parse_alts(&c, &s, 0);
@@ -385,23 +548,30 @@ int prefilter_prefixes(const char *pattern, int caseless, struct pf_set *out)
 	/* keep the shortest: a string with another one as its prefix adds nothing */
 	for (size_t i = 0; i < s.n; i++) {
 		if (s.v[i].len == 0)
-			return -1;
+			return -1; /* even at line starts: PCRE2's own scan finds those faster */
 		int redundant = 0;
-		for (size_t k = 0; k < s.n && !redundant; k++)
-			if (k != i && is_prefix(&s.v[k], &s.v[i]) && (s.v[k].len < s.v[i].len || k < i))
+		for (size_t k = 0; k < s.n && !redundant; k++) {
+			const struct pstr *a = &s.v[k], *b = &s.v[i];
+			if (k != i && is_prefix(a, b) && a->word <= b->word && a->line <= b->line &&
+			    (a->len < b->len || a->word < b->word || a->line < b->line || k < i))
 				redundant = 1;
+		}
 		if (redundant)
 			continue;
 		struct pf_prefix *x = &out->v[out->n++];
 		memcpy(x->s, s.v[i].s, s.v[i].len);
 		x->len = s.v[i].len;
 		unsigned f = x->s[0];
-		x->word = (unsigned char)(word && (is_alpha(f) || (f >= '0' && f <= '9') || f == '_'));
+		x->line = s.v[i].line;
+		x->word = (unsigned char)(!x->line && s.v[i].word && x->len &&
+					  (is_alpha(f) || (f >= '0' && f <= '9') || f == '_'));
 	}
 	return out->n ? 0 : -1;
 }
 
 /* ---- the index ---------------------------------------------------------- */
+
+static int after_newline(unsigned c);
 
 /*
  * The prefixes of all rules in two tries (one for caseless rules, whose
@@ -431,6 +601,8 @@ enum { T_CASELESS_WORD, T_CASELESS, T_CASE_WORD, T_CASE, NTRIES };
 #define NSYM 28
 #define KEY_SPACE (NSYM * NSYM * NSYM * NSYM)
 
+enum { A_CW = 1, A_CN = 2, A_SW = 4, A_SN = 8, A_LINE = 16 };
+
 struct pf_index {
 	unsigned char *has;      /* per rule: has prefixes */
 	pcre2_code **anchored;   /* per rule with prefixes: compiled PCRE2_ANCHORED (JIT needs that) */
@@ -443,7 +615,15 @@ struct pf_index {
 	unsigned char wordc[256];   /* ASCII word characters */
 	unsigned char sym[256];     /* text byte -> key symbol (see key4) */
 	unsigned char *keys;        /* KEY_SPACE bits: the keys of the word-start prefixes */
-	int use_keys;
+	unsigned char *keys_nw;     /* the same for the other prefixes */
+	unsigned char act[256];     /* per first text byte: which tries have a root (A_*) */
+	unsigned char nl[256];      /* a line may begin after this byte (when any prefix needs a line start) */
+	struct pf_line {            /* prefixes that start at a line start, tried there */
+		struct pf_prefix p;
+		unsigned rule;
+		int caseless;
+	} *lines;
+	size_t nlines;
 	int used[NTRIES];
 };
 
@@ -490,6 +670,13 @@ static size_t variant_len(unsigned b, const unsigned char *t, size_t q, size_t l
 static inline size_t byte_len(unsigned b, int caseless, const unsigned char *t, size_t q, size_t len)
 {
 	unsigned c = t[q];
+	if (b == PF_DIGIT) {
+		/* an ASCII digit, or any non-ASCII character (\d with UCP: a superset) */
+		if (c - '0' < 10)
+			return 1;
+		size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+		return n && q + n <= len ? n : 0;
+	}
 	if (c == b)
 		return 1;
 	if (!caseless || !is_alpha(b))
@@ -554,13 +741,13 @@ static void add_end(struct pf_index *ix, unsigned n, unsigned ri)
 }
 
 /* Sets the key bits of prefix x: its first symbols, every completion when it is shorter. */
-static void add_keys(struct pf_index *ix, const struct pf_prefix *x)
+static void add_keys(struct pf_index *ix, unsigned char *keys, const struct pf_prefix *x)
 {
 	unsigned syms[4];
 	int n = 0;
 	for (size_t i = 0; i < x->len && n < 4; i++) {
 		unsigned b = x->s[i];
-		unsigned sy = b == PF_WS ? SYM_SPACE : b >= 0x80 ? 255 : ix->sym[b];
+		unsigned sy = b == PF_WS ? SYM_SPACE : b == PF_DIGIT ? SYM_OTHER : b >= 0x80 ? 255 : ix->sym[b];
 		if (sy == 255)
 			return; /* only text with a byte >= 0x80 can match: it skips the filter */
 		if (sy == SYM_SPACE && n > 0 && syms[n - 1] == SYM_SPACE)
@@ -574,16 +761,21 @@ static void add_keys(struct pf_index *ix, const struct pf_prefix *x)
 			span *= NSYM;
 	}
 	for (unsigned k = base; k < base + span; k++)
-		ix->keys[k >> 3] |= (unsigned char)(1u << (k & 7));
+		keys[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 /* The root bytes a first prefix byte b may meet in a text (see byte_len, space_len). */
 static void add_prefix(struct pf_index *ix, int tr, const struct pf_prefix *x, unsigned ri, int caseless)
 {
-	unsigned char firsts[16];
+	unsigned char firsts[80];
 	size_t nf = 0;
 	unsigned b = x->s[0];
-	if (b == PF_WS) {
+	if (b == PF_DIGIT) {
+		for (unsigned d = '0'; d <= '9'; d++)
+			firsts[nf++] = (unsigned char)d;
+		for (unsigned d = 0xC2; d <= 0xF4; d++)
+			firsts[nf++] = (unsigned char)d;
+	} else if (b == PF_WS) {
 		static const unsigned char ws[] = { ' ', '\t', '\n', 0x0B, '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3 };
 		memcpy(firsts, ws, sizeof ws);
 		nf = sizeof ws;
@@ -648,7 +840,8 @@ struct pf_index *pf_index_build(const struct ruleset *rs)
 	}
 	ix->keys = xmalloc(KEY_SPACE / 8);
 	memset(ix->keys, 0, KEY_SPACE / 8);
-	ix->use_keys = 1;
+	ix->keys_nw = xmalloc(KEY_SPACE / 8);
+	memset(ix->keys_nw, 0, KEY_SPACE / 8);
 	ix->ends = xmalloc(16 * sizeof *ix->ends);
 	ix->capends = 16;
 	ix->nends = 1; /* index 0 means "none" */
@@ -673,16 +866,25 @@ struct pf_index *pf_index_build(const struct ruleset *rs)
 		ix->has[i] = 1;
 		any = 1;
 		for (size_t k = 0; k < set.n; k++) {
+			if (set.v[k].line) {
+				ix->lines = xrealloc(ix->lines, (ix->nlines + 1) * sizeof *ix->lines);
+				ix->lines[ix->nlines++] = (struct pf_line){ set.v[k], (unsigned)i, caseless };
+				continue;
+			}
 			int tr = caseless ? (set.v[k].word ? T_CASELESS_WORD : T_CASELESS)
 					  : (set.v[k].word ? T_CASE_WORD : T_CASE);
 			add_prefix(ix, tr, &set.v[k], (unsigned)i, caseless);
-			if (set.v[k].word)
-				add_keys(ix, &set.v[k]);
+			add_keys(ix, set.v[k].word ? ix->keys : ix->keys_nw, &set.v[k]);
 		}
 	}
 	if (!any) {
 		pf_index_free(ix);
 		return NULL;
+	}
+	for (unsigned c = 0; c < 256; c++) {
+		ix->act[c] = (unsigned char)((ix->root[T_CASELESS_WORD][c] ? A_CW : 0) | (ix->root[T_CASELESS][c] ? A_CN : 0) |
+					     (ix->root[T_CASE_WORD][c] ? A_SW : 0) | (ix->root[T_CASE][c] ? A_SN : 0));
+		ix->nl[c] = (unsigned char)(ix->nlines && after_newline(c));
 	}
 	return ix;
 }
@@ -698,6 +900,8 @@ void pf_index_free(struct pf_index *ix)
 	free(ix->node);
 	free(ix->ends);
 	free(ix->keys);
+	free(ix->keys_nw);
+	free(ix->lines);
 	free(ix);
 }
 
@@ -773,6 +977,27 @@ static void walk_root(struct walk *w, unsigned r)
 	}
 }
 
+/* Does prefix x begin at t[p]? */
+static int prefix_at(const struct pf_prefix *x, int caseless, const unsigned char *t, size_t len, size_t p)
+{
+	size_t q = p;
+	for (size_t i = 0; i < x->len; i++) {
+		if (q >= len)
+			return 0;
+		size_t k = x->s[i] == PF_WS ? ws_run(t, q, len) : byte_len(x->s[i], caseless, t, q, len);
+		if (!k)
+			return 0;
+		q += k;
+	}
+	return 1;
+}
+
+/* May a line begin after byte c?  A superset of PCRE2's newline conventions (LF, CR, NEL, LS, PS ...). */
+static int after_newline(unsigned c)
+{
+	return c == '\n' || c == '\r' || c == 0x0B || c == '\f' || c == 0x85 || c == 0xA8 || c == 0xA9;
+}
+
 /* The key at t[p] (see KEY_SPACE); 0 when the filter cannot tell. */
 static inline int key4(const struct pf_index *ix, const unsigned char *t, size_t p, size_t len, unsigned *key)
 {
@@ -801,32 +1026,45 @@ void pf_index_scan(const struct pf_index *ix, const char *text, size_t len,
 	struct walk w = { .ix = ix, .t = t, .len = len, .fn = fn, .ctx = ctx };
 	const unsigned *cw = ix->root[T_CASELESS_WORD], *cn = ix->root[T_CASELESS];
 	const unsigned *sw = ix->root[T_CASE_WORD], *sn = ix->root[T_CASE];
-	int use_cn = ix->used[T_CASELESS], use_sw = ix->used[T_CASE_WORD], use_sn = ix->used[T_CASE];
-	const unsigned char *wordc = ix->wordc;
-	unsigned prev = ' ';
+	const unsigned char *act = ix->act, *nl = ix->nl;
+	unsigned prev = '\n'; /* the start of the text is a word start and a line start */
 	for (size_t p = 0; p < len && !w.stop; prev = t[p], p++) {
-		unsigned c = t[p];
+		unsigned c = t[p], a = act[c];
 		/* no \b between two ASCII word characters: most positions end here */
-		int word_start = c >= 0x80 || !wordc[prev];
+		if (c < 0x80 && ix->wordc[prev])
+			a &= ~(unsigned)(A_CW | A_SW);
+		if (nl[prev])
+			a |= A_LINE;
+		if (!a)
+			continue;
 		w.pos = p;
-		if (word_start && (cw[c] || (use_sw && sw[c]))) {
-			unsigned key;
-			if (ix->use_keys && key4(ix, t, p, len, &key) && !(ix->keys[key >> 3] & (1u << (key & 7))))
-				word_start = 0; /* no word-start prefix begins like this */
+		if (a & A_LINE)
+			for (size_t i = 0; i < ix->nlines && !w.stop; i++)
+				if (prefix_at(&ix->lines[i].p, ix->lines[i].caseless, t, len, p))
+					w.stop = fn(ctx, ix->lines[i].rule, p);
+		if (!(a & (A_CW | A_SW | A_CN | A_SN)))
+			continue;
+		unsigned key;
+		if (key4(ix, t, p, len, &key)) {
+			/* the key filter: no prefix of that kind begins like this */
+			if (!(ix->keys[key >> 3] & (1u << (key & 7))))
+				a &= ~(unsigned)(A_CW | A_SW);
+			if (!(ix->keys_nw[key >> 3] & (1u << (key & 7))))
+				a &= ~(unsigned)(A_CN | A_SN);
 		}
-		if (word_start && cw[c]) {
+		if (a & A_CW) {
 			w.caseless = 1;
 			walk_root(&w, cw[c]);
 		}
-		if (use_cn && cn[c]) {
+		if (a & A_CN) {
 			w.caseless = 1;
 			walk_root(&w, cn[c]);
 		}
-		if (use_sw && word_start && sw[c]) {
+		if (a & A_SW) {
 			w.caseless = 0;
 			walk_root(&w, sw[c]);
 		}
-		if (use_sn && sn[c]) {
+		if (a & A_SN) {
 			w.caseless = 0;
 			walk_root(&w, sn[c]);
 		}

@@ -10,7 +10,10 @@
 #include "rules.h"
 #include "unit.h"
 
-/* The prefixes of pattern as "[p1][p2]..." with PF_WS as '_' and \b as '^', or "NONE". */
+/*
+ * The prefixes of pattern as "[p1][p2]..." with PF_WS as '_', PF_DIGIT as
+ * '#', a word start (\b) as '^' and a line start as '$'; or "NONE".
+ */
 static const char *prefixes(const char *pattern, int caseless)
 {
 	static char out[4096];
@@ -19,9 +22,9 @@ static const char *prefixes(const char *pattern, int caseless)
 		return "NONE";
 	size_t n = 0;
 	for (size_t i = 0; i < s.n; i++) {
-		n += (size_t)snprintf(out + n, sizeof out - n, "[%s", s.v[i].word ? "^" : "");
+		n += (size_t)snprintf(out + n, sizeof out - n, "[%s%s", s.v[i].line ? "$" : "", s.v[i].word ? "^" : "");
 		for (size_t k = 0; k < s.v[i].len; k++)
-			out[n++] = s.v[i].s[k] == PF_WS ? '_' : (char)s.v[i].s[k];
+			out[n++] = s.v[i].s[k] == PF_WS ? '_' : s.v[i].s[k] == PF_DIGIT ? '#' : (char)s.v[i].s[k];
 		n += (size_t)snprintf(out + n, sizeof out - n, "]");
 	}
 	out[n] = '\0';
@@ -76,6 +79,35 @@ static const char *non_ascii_matches(const char *pattern)
 	return out;
 }
 
+/* How many code points outside [lo1,hi1] and [lo2,hi2] match "(?i)[those ranges]" (the caseless_safe claim). */
+static size_t caseless_outside(unsigned lo1, unsigned hi1, unsigned lo2, unsigned hi2, size_t *inside)
+{
+	char pat[128];
+	snprintf(pat, sizeof pat, "(?i)[\\x{%x}-\\x{%x}\\x{%x}-\\x{%x}]", lo1, hi1, lo2, hi2);
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED, &ec, &eo, NULL);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	size_t out = 0;
+	*inside = 0;
+	for (unsigned cp = 0; cp < 0x110000; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		unsigned char b[4];
+		int l = enc(cp, b);
+		if (pcre2_match(c, b, (size_t)l, 0, 0, md, NULL) >= 0) {
+			if ((cp >= lo1 && cp <= hi1) || (cp >= lo2 && cp <= hi2))
+				++*inside;
+			else
+				out++;
+		}
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(c);
+	return out;
+}
+
 /* Matches text with and without the index; returns 1 when the results are the same. */
 static int same_both_ways(struct ruleset *rs, struct matcher *m, const char *text, size_t len)
 {
@@ -124,33 +156,55 @@ int main(void)
 	CHECK_STR(prefixes("Check", 0), "[Check]");
 	CHECK_STR(prefixes("\\bwork(?:ing)?\\s+backwards?\\b", 1), "[^work_backward][^working_backward]");
 	CHECK_STR(prefixes("ab?c", 1), "[ac][abc]");
-	CHECK_STR(prefixes("ab*c", 1), "[a]");
+	CHECK_STR(prefixes("ab*c", 1), "[ac][ab]");
 	CHECK_STR(prefixes("ab+c", 1), "[ab]");
 	CHECK_STR(prefixes("a{2}b", 1), "[a]");
 	CHECK_STR(prefixes("a\\.b\\-c", 1), "[a.b-c]");
-	CHECK_STR(prefixes("a\\s*b", 1), "[a]");
+	CHECK_STR(prefixes("a\\s*b", 1), "[ab][a_b]");
 	CHECK_STR(prefixes("a\\s+\\s+b", 1), "[a_b]");
 	CHECK_STR(prefixes("a\\s+ b", 1), "[a_]");
 	CHECK_STR(prefixes("a \\s+b", 1), "[a _b]");
 	CHECK_STR(prefixes("(?:a|b)(?:c|d)", 1), "[ac][ad][bc][bd]");
 	CHECK_STR(prefixes("(a|bc)d", 1), "[ad][bcd]");
-	CHECK_STR(prefixes("a(?=b)c", 1), "[a]");
-	CHECK_STR(prefixes("a[xy]b", 1), "[a]");
-	CHECK_STR(prefixes("\\b(?:it|\\d)x", 1), "NONE");
+	CHECK_STR(prefixes("a(?=b)c", 1), "[ac]");
+	CHECK_STR(prefixes("(?<=x\\s|y)ab", 1), "[ab]");
+	CHECK_STR(prefixes("\\bab|\\bcd|e", 1), "[^ab][^cd][e]");
+	CHECK_STR(prefixes("a\\bc", 1), "[a]");
+	CHECK_STR(prefixes("(?:\\ba|b)c", 1), "[^ac][bc]");
+	CHECK_STR(prefixes("\\ba|ab", 1), "[^a][ab]");
+	CHECK_STR(prefixes("a|\\bab", 1), "[a]");
+	CHECK_STR(prefixes("a[xy]b", 1), "[axb][ayb]");
+	CHECK_STR(prefixes("a[X-Zq]", 1), "[ax][ay][az][aq]");
+	CHECK_STR(prefixes("a[^x]b", 1), "[a]");
+	CHECK_STR(prefixes("a[\\w.]b", 1), "[a]");
+	CHECK_STR(prefixes("a[a-z]b", 1), "[a]");
+	CHECK_STR(prefixes("a[ \\t]+b[ ]*c", 1), "[a_bc][a_b_c]");
+	CHECK_STR(prefixes("a\\d+b\\d?c", 1), "[a#]");
+	CHECK_STR(prefixes("x\\d?c", 1), "[xc][x#c]");
+	CHECK_STR(prefixes("a\\tb", 1), "[a\tb]");
+	CHECK_STR(prefixes("a\x01" "b", 1), "[a]");
+	CHECK_STR(prefixes("\xe2\x9c\x93 ok", 1), "[\xe2\x9c\x93 ok]");
+	CHECK_STR(prefixes("\xe2\x84\xaa", 1), "NONE");
+	CHECK_STR(prefixes("\\b(?:it|\\d)x", 1), "[^itx][#x]");
+	CHECK_STR(prefixes("\\b(?:it|\\w)x", 1), "NONE");
 	CHECK_STR(prefixes("(?:a|)b", 1), "[ab][b]");
 	CHECK_STR(prefixes("(?:a|)", 1), "NONE");
 	CHECK_STR(prefixes("x?y", 1), "[y][xy]");
 	CHECK_STR(prefixes("\\b'x", 1), "['x]");
 	CHECK_STR(prefixes("\xc3\xa9t\xc3\xa9", 1), "NONE");
 	CHECK_STR(prefixes("\xc3\xa9t\xc3\xa9", 0), "[\xc3\xa9t\xc3\xa9]");
-	CHECK_STR(prefixes("[=x]y", 0), "NONE");
-	CHECK_STR(prefixes("(?m)^step", 1), "NONE");
+	CHECK_STR(prefixes("[=x]y", 0), "[=y][xy]");
+	CHECK_STR(prefixes("(?m)^step", 1), "[$step]");
+	CHECK_STR(prefixes("^step", 1), "NONE");
+	CHECK_STR(prefixes("(?m)(?:^[ \\t]*|[.!]\\s+)\\Kto", 1), "[$to][$_to][._to][!_to]");
+	CHECK_STR(prefixes("(?m)^[ #]*x", 1), "[$x][$ ][$#]");
+	CHECK_STR(prefixes("(?m)a^b", 1), "[a]");
 	CHECK_STR(prefixes("(?i)abc", 0), "NONE");
 	CHECK_STR(prefixes("abc(*SKIP)d", 1), "NONE");
 	CHECK_STR(prefixes("\\Gabc", 1), "NONE");
-	CHECK_STR(prefixes("a\\Kbc", 1), "[a]");
+	CHECK_STR(prefixes("a\\Kbc", 1), "[abc]");
 	CHECK_STR(prefixes("abc)", 1), "NONE");
-	CHECK_STR(prefixes("a(?:b[)|]c|d)e", 1), "[ab][ade]");
+	CHECK_STR(prefixes("a(?:b[)|]c|d)e", 1), "[ab)ce][ab|ce][ade]");
 	CHECK_STR(prefixes("a(?<n>b)c", 1), "[a]");
 	CHECK_STR(prefixes("abcdefghijklmnopqrstuvwxyz", 1), "[abcdefghijklmnop]");
 	CHECK_STR(prefixes("a|b|c", 1), "[a][b][c]");
@@ -164,6 +218,11 @@ int main(void)
 	CHECK_STR(non_ascii_matches("\\s"), "U+0085 U+00A0 U+1680 U+180E U+2000 U+2001 U+2002 U+2003 U+2004 "
 					    "U+2005 U+2006 U+2007 U+2008 U+2009 U+200A U+2028 U+2029 U+202F "
 					    "U+205F U+3000 ");
+
+	/* the symbol blocks whose characters have no other case (caseless_safe) */
+	size_t inside;
+	CHECK_INT(caseless_outside(0x2190, 0x23FF, 0x2500, 0x27BF, &inside), 0);
+	CHECK_INT(inside, (0x23FF - 0x2190 + 1) + (0x27BF - 0x2500 + 1));
 
 	/* the built-in rules: the same matches with and without the index on
 	 * texts made of the pieces above, joined by assorted separators */
@@ -213,7 +272,12 @@ int main(void)
 		"subgoal_setting c6 - ab?c\\Kd\n"
 		"subgoal_setting c7 - (?:s|t)(?:s|t)\n"
 		"backward_chaining c8 - \\b(?:it|its)\\b\n"
-		"backward_chaining c9 veto \\bits\\b\n";
+		"backward_chaining c9 veto \\bits\\b\n"
+		"backward_chaining c10 - (?m)(?:^[ \\t]*|[.;]\\s+)\\K(?:so|then)\\b\n"
+		"backward_chaining c11 - (?m)^[ >#*-]*(?:\\*\\*)?step\\s+\\d+\n"
+		"verification c12 - (?:\\b(?:is|gives)|=)\\s*\\$?-?\\d[\\d.]*\\s*(?:\xe2\x9c\x93|ok)\n"
+		"verification c13 - (?<=\\bour\\s|\\bthe\\s)goal\\s+is\\b\n"
+		"subgoal_setting c14 - \\b(?:x|y)[ \\t]+z\\b\n";
 	CHECK(rules_parse(&rs, "t.rules", rules, strlen(rules), &err) == 0 && rules_finish(&rs, &err) == 0,
 	      "%s", err.p);
 	matcher_init(&m, &rs);
@@ -221,6 +285,9 @@ int main(void)
 		"Check it", "check it", "CHECK  it", "a b", "a  b", "a\tb", "a \xc2\xa0" "b", "x y", "x  y", "x\xe2\x80\x83 y",
 		"ks", "kelvins", "\xe2\x84\xaa" "s", "\xe2\x84\xaa" "elvin\xc5\xbf", "\xc3\xa9t\xc3\xa9", "\xc3\x89t\xc3\xa9",
 		"acd", "abcd", "abd", "ss", "st", "\xc5\xbft", "it", "its", "it's", "xits", " ", "\n",
+		"so", "then", "  so", "\tthen", ". so", "; then", ".so", "step 3", "**Step 12", "> - step 1", " step x",
+		"is 5 ok", "gives -3.5 \xe2\x9c\x93", "= $12 ok", "=7ok", "is \xd9\xa3 ok", "our goal is", "the  goal is",
+		"x z", "y\t z", "xz", "\r\n", "\xc2\x85" "so", "\xe2\x80\xa8" "then",
 	};
 	size_t nbits = sizeof bits / sizeof *bits;
 	for (int round = 0; round < 3000; round++) {
