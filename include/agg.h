@@ -38,7 +38,7 @@ void agg_add(struct agg *a, const char *key, const unsigned counts[COT_NBEHAV]);
 /* Returns the groups sorted by key (caller frees the array, not the groups). */
 struct agg_group **agg_sorted(const struct agg *a, size_t *n);
 
-/* Writes the frequency table as CSV (README "cotscan report"). */
-void agg_write_csv(const struct agg *a, FILE *fp);
+/* Writes the frequency table in format fmt (README "cotscan report"). */
+void agg_write(const struct agg *a, FILE *fp, int fmt);
 
 #endif

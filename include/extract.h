@@ -50,6 +50,12 @@ void extracted_free(struct extracted *x);
 const cJSON *json_path(const cJSON *root, const char *path);
 
 /*
+ * The text of a string, number or boolean, as the id and model columns
+ * show it (an integral number without a fraction), into b; 0 for any other value.
+ */
+int json_scalar_text(const cJSON *v, struct buf *b);
+
+/*
  * Cuts the reasoning sections out of text (see the delimiter table in
  * extract.c) into out; returns 1 when a section was found (0: out is the whole
  * text) and sets *truncated when a section was opened but never closed.

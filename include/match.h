@@ -9,7 +9,8 @@
  * Each match has two spans: the matched text [start, end) (the evidence)
  * and the counting span [cstart, cend).  They are equal, except for a rule
  * flagged `sentence`, whose counting span is the whole sentence(s) holding
- * the match.  Vetoes test a veto's counting span against a candidate's
+ * the match, and `sentence+1`, whose span also covers the sentence after
+ * ("That is wrong. Let me redo it." is one instance).  Vetoes test a veto's counting span against a candidate's
  * matched text (so a `sentence` veto cancels its behaviour's matches
  * anywhere in its sentence); the greedy pass tests counting spans against
  * each other (so a `sentence` rule counts at most once per sentence and

@@ -32,7 +32,8 @@ enum rule_flag {
 	RULE_CASE = 1 << 0, /* case-sensitive (the default is caseless) */
 	RULE_VETO = 1 << 1, /* exclusion: cancels matches of its behaviour that it overlaps */
 	RULE_SENTENCE = 1 << 2, /* the match stands for its whole sentence (one instance per sentence) */
-	RULE_ASCII = 1 << 3 /* \b, \w, \d ASCII-only (no PCRE2_UCP) */
+	RULE_ASCII = 1 << 3, /* \b, \w, \d ASCII-only (no PCRE2_UCP) */
+	RULE_NEXT = 1 << 4 /* `sentence+1`: with RULE_SENTENCE, the span also covers the next sentence */
 };
 
 struct rule {

@@ -2,6 +2,7 @@
 #ifndef UTIL_H
 #define UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Allocators that print one message and exit 2 when memory runs out. */
@@ -21,6 +22,7 @@ void buf_add(struct buf *b, const void *data, size_t n);
 void buf_addc(struct buf *b, char c);
 void buf_addstr(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_free(struct buf *b);
 
 /* Returns the length of the longest valid UTF-8 prefix of s (== n when valid). */

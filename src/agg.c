@@ -4,6 +4,7 @@
 
 #include "agg.h"
 #include "csvout.h"
+#include "tabout.h"
 #include "sink.h"
 #include "util.h"
 
@@ -81,21 +82,29 @@ struct agg_group **agg_sorted(const struct agg *a, size_t *n)
 	return v;
 }
 
-void agg_write_csv(const struct agg *a, FILE *fp)
+void agg_write(const struct agg *a, FILE *fp, int fmt)
 {
+	static const char *const cols[] = { "model", "behaviour", "traces", "traces_with", "rate",
+					    "mean_count", "total_count" };
+	struct tabout t;
 	size_t n;
 	struct agg_group **v = agg_sorted(a, &n);
-	fputs("model,behaviour,traces,traces_with,rate,mean_count,total_count\n", fp);
+	tabout_begin(&t, fp, fmt, sizeof cols / sizeof *cols, cols);
 	for (size_t i = 0; i < n; i++) {
 		const struct agg_stats *s = &v[i]->s;
+		double tr = (double)s->traces;
 		for (int b = 0; b < COT_NBEHAV; b++) {
-			double t = (double)s->traces;
-			csv_field(fp, v[i]->key, strlen(v[i]->key));
-			fprintf(fp, ",%s,%llu,%llu,%.4f,%.4f,%llu\n", cot_behaviour_name(b), s->traces,
-				s->with[b], t > 0 ? (double)s->with[b] / t : 0.0,
-				t > 0 ? (double)s->sum[b] / t : 0.0, s->sum[b]);
+			tabout_str(&t, v[i]->key);
+			tabout_str(&t, cot_behaviour_name(b));
+			tabout_num(&t, "%llu", s->traces);
+			tabout_num(&t, "%llu", s->with[b]);
+			tabout_num(&t, "%.4f", tr > 0 ? (double)s->with[b] / tr : 0.0);
+			tabout_num(&t, "%.4f", tr > 0 ? (double)s->sum[b] / tr : 0.0);
+			tabout_num(&t, "%llu", s->sum[b]);
+			tabout_row_end(&t);
 		}
 	}
+	tabout_end(&t);
 	free(v);
 }
 
@@ -103,6 +112,7 @@ void agg_write_csv(const struct agg *a, FILE *fp)
 struct report_ctx {
 	struct agg agg;
 	FILE *out;
+	int format;
 };
 
 static void report_line(void *ctx, const struct trace_result *r)
@@ -115,7 +125,7 @@ static void report_line(void *ctx, const struct trace_result *r)
 static int report_finish(void *ctx)
 {
 	struct report_ctx *c = ctx;
-	agg_write_csv(&c->agg, c->out);
+	agg_write(&c->agg, c->out, c->format);
 	return 0;
 }
 
@@ -131,6 +141,7 @@ int sink_report_init(struct sink *s, const struct sink_env *env)
 	struct report_ctx *c = xmalloc(sizeof *c);
 	agg_init(&c->agg);
 	c->out = env->out;
+	c->format = env->opts->format;
 	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
 	return 0;
 }

@@ -445,3 +445,8 @@ void extracted_free(struct extracted *x)
 	buf_free(&x->id);
 	memset(x, 0, sizeof *x);
 }
+
+int json_scalar_text(const cJSON *v, struct buf *b)
+{
+	return scalar_text(v, b);
+}

@@ -30,6 +30,8 @@ static const struct {
 } sinks[] = {
 	{ CMD_TAG, sink_tag_init },
 	{ CMD_REPORT, sink_report_init },
+	{ CMD_EVAL, sink_eval_init },
+	{ CMD_SHOW, sink_show_init },
 };
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */

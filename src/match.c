@@ -175,7 +175,7 @@ static size_t sentence_of(const struct matcher *m, size_t off)
 	return lo;
 }
 
-/* Widens the counting span of every `sentence` match to its sentence(s). */
+/* Widens the counting span of every `sentence` match to its sentence(s), plus the next for `sentence+1`. */
 static void widen_sentences(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
 {
 	int need = 0;
@@ -189,6 +189,8 @@ static void widen_sentences(struct matcher *m, const struct ruleset *rs, const c
 		if (!(rs->v[x->rule].flags & RULE_SENTENCE))
 			continue;
 		size_t a = sentence_of(m, x->start), b = sentence_of(m, x->end - 1);
+		if ((rs->v[x->rule].flags & RULE_NEXT) && b + 1 < m->nsent)
+			b++;
 		x->cstart = m->sent[a];
 		x->cend = b + 1 < m->nsent ? m->sent[b + 1] : len;
 	}

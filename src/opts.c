@@ -7,21 +7,29 @@
 #include "cotscan.h"
 #include "diag.h"
 #include "opts.h"
+#include "tabout.h"
 
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
-	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL,
+	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FORMAT,
+};
+/* eval and show */
+enum {
+	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
+	OPT_LINE, OPT_COLOR, OPT_LABELS,
 };
 
 #define MAX_JOBS 256
 
-#define ALL (CMD_TAG | CMD_REPORT)
+#define ALL (~0u)
+/* every command that writes a table (tabout.h) */
+#define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
 	int id;
 	const char *name;
-	const char *arg;          /* NULL: takes no argument */
+	const char *arg;          /* NULL: takes no argument; "[X]": an optional =X */
 	unsigned cmds;            /* subcommands that accept it */
 	const char *help;
 } optdefs[] = {
@@ -35,6 +43,17 @@ static const struct optdef {
 	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
+	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
+	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
+	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
+	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
+	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
+	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
+	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
+	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
+	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
+	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
+	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -52,6 +71,10 @@ static const struct cmddef {
 	  "Write one CSV row per trace: behaviour counts, defects, optional evidence." },
 	{ "report", CMD_REPORT, "cotscan report [OPTIONS] [FILE...]",
 	  "Write the per-model frequency table: one row per model and behaviour." },
+	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
+	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
+	{ "show", CMD_SHOW, "cotscan show [OPTIONS] [FILE...]",
+	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
@@ -69,7 +92,9 @@ static void print_options(FILE *fp, unsigned cmd)
 		if (!(d->cmds & cmd))
 			continue;
 		char left[64];
-		if (d->id < 256)
+		if (d->arg && d->arg[0] == '[')
+			snprintf(left, sizeof left, "    --%s[=%.*s]", d->name, (int)strlen(d->arg) - 2, d->arg + 1);
+		else if (d->id < 256)
 			snprintf(left, sizeof left, "-%c, --%s%s%s", d->id, d->name, d->arg ? " " : "",
 				 d->arg ? d->arg : "");
 		else
@@ -116,6 +141,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = CMD_TAG;
+	o->color = -1;
 	const char *cmdname = NULL;
 	int explicit_cmd = 0;
 	if (argc > 1)
@@ -134,7 +160,9 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	size_t ns = 0;
 	shortopts[ns++] = ':'; /* report a missing argument as ':' */
 	for (size_t i = 0; i < NOPTS; i++) {
-		longopts[i] = (struct option){ optdefs[i].name, optdefs[i].arg ? required_argument : no_argument,
+		longopts[i] = (struct option){ optdefs[i].name,
+					       !optdefs[i].arg ? no_argument
+					       : optdefs[i].arg[0] == '[' ? optional_argument : required_argument,
 					       NULL, optdefs[i].id };
 		if (optdefs[i].id < 256) {
 			shortopts[ns++] = (char)optdefs[i].id;
@@ -189,6 +217,58 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			o->jobs = (int)n;
 			break;
 		}
+		case OPT_FORMAT:
+			o->format = format_lookup(optarg);
+			if (o->format < 0) {
+				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
+		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
+		case OPT_LABELS: o->labels_file = optarg; break;
+		case OPT_BY:
+		case OPT_WHERE: {
+			const char **v = c == OPT_BY ? o->by : o->where;
+			int *n = c == OPT_BY ? &o->nby : &o->nwhere;
+			if (*n == COT_MAX_LIST) {
+				diag_error("too many '--%s' options (at most %d)", d->name, COT_MAX_LIST);
+				return usage_error(cmdname);
+			}
+			v[(*n)++] = optarg;
+			break;
+		}
+		case OPT_ERRORS: o->errors = 1; break;
+		case OPT_BEHAVIOUR:
+			if (cot_behaviour_lookup(optarg, strlen(optarg)) < 0) {
+				diag_error("unknown behaviour '%s' (known: backtracking, verification, "
+					   "subgoal_setting, backward_chaining)", optarg);
+				return usage_error(cmdname);
+			}
+			o->behaviour = optarg;
+			break;
+		case OPT_RULE: o->rule = optarg; break;
+		case OPT_ID: o->id = optarg; break;
+		case OPT_LINE: {
+			char *e;
+			o->line = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || o->line == 0 || optarg[0] == '-') {
+				diag_error("bad line number '%s' (expected a number from 1)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
+		}
+		case OPT_COLOR:
+			if (!optarg || strcmp(optarg, "auto") == 0)
+				o->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = 0;
+			else {
+				diag_error("bad --color '%s' (expected auto, always or never)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
@@ -208,5 +288,10 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
+	/* `eval --labels FILE` alone: the labelled file carries its traces too */
+	if (o->labels_file && o->nfiles == 0) {
+		o->files = &o->labels_file;
+		o->nfiles = 1;
+	}
 	return -1;
 }

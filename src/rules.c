@@ -55,10 +55,12 @@ static int parse_flags(const char *p, size_t n, unsigned *flags, struct buf *err
 			*flags |= RULE_VETO;
 		else if (len == 8 && memcmp(p, "sentence", 8) == 0)
 			*flags |= RULE_SENTENCE;
+		else if (len == 10 && memcmp(p, "sentence+1", 10) == 0)
+			*flags |= RULE_SENTENCE | RULE_NEXT;
 		else if (len == 5 && memcmp(p, "ascii", 5) == 0)
 			*flags |= RULE_ASCII;
 		else {
-			buf_printf(err, "%s:%u: unknown flag '%.*s' (known: case, veto, sentence, ascii, or - for none)\n",
+			buf_printf(err, "%s:%u: unknown flag '%.*s' (known: case, veto, sentence, sentence+1, ascii, or - for none)\n",
 				   fname, lineno, (int)len, p);
 			return -1;
 		}

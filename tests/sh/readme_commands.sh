@@ -1,7 +1,7 @@
 # The README's tour commands that need only data/ run as written.
 set -e
 $COTSCAN tag data/*.jsonl -o $TMPD/tags.csv 2>/dev/null
-test "$(wc -l < $TMPD/tags.csv)" -eq 31
+test "$(wc -l < $TMPD/tags.csv)" -eq 47
 $COTSCAN report data/countdown.jsonl data/math.jsonl 2>/dev/null | grep -q '^demo/reflective-3b,verification,'
 $COTSCAN tag --evidence data/math.jsonl 2>/dev/null | head -n 1 | grep -q ',evidence$'
 if command -v python3 >/dev/null; then
@@ -12,3 +12,9 @@ for line in sys.stdin:
     assert set(r["cotscan"]["counts"]) == {"backtracking", "verification", "subgoal_setting", "backward_chaining"}
 '
 fi
+# "How accurate is it?" and "Why did it tag that?" (data/ only; dev.jsonl is in eval_crosscheck.sh)
+$COTSCAN eval -q --by none --format markdown data/labelled.jsonl | grep -q '^| all | all | macro | 16 |'
+$COTSCAN eval -q --by source --where sample=random data/labelled.jsonl | grep -q '^source,handmade/math,'
+$COTSCAN eval -q --errors --behaviour verification data/labelled.jsonl | head -n 1 | grep -q '^file,line,id,behaviour,kind,'
+$COTSCAN show -q --id e1 data/labelled.jsonl | grep -q '^== data/labelled.jsonl:1  id e1 '
+$COTSCAN show -q --rule ver.lets_check data/labelled.jsonl | grep -q '^data/labelled.jsonl:[0-9]*: e[0-9]*: .*\[verification:ver.lets_check\]{'

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "agg.h"
+#include "tabout.h"
 #include "unit.h"
 
 int main(void)
@@ -26,7 +27,7 @@ int main(void)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
-	agg_write_csv(&a, fp);
+	agg_write(&a, fp, FMT_CSV);
 	fclose(fp);
 	CHECK(strstr(buf, "model,behaviour,traces,traces_with,rate,mean_count,total_count\n") == buf, "header");
 	CHECK(strstr(buf, "b-model,backtracking,2,1,0.5000,1.5000,3\n") != NULL, "row: %s", buf);

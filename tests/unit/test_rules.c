@@ -27,7 +27,7 @@ int main(void)
 	CHECK_STR(parse(&rs, "verify v1 - x\n"),
 		  "t.rules:1: unknown behaviour 'verify' (known: backtracking, verification, subgoal_setting, backward_chaining)\n");
 	CHECK_STR(parse(&rs, "verification v1 loud x\n"),
-		  "t.rules:1: unknown flag 'loud' (known: case, veto, sentence, ascii, or - for none)\n");
+		  "t.rules:1: unknown flag 'loud' (known: case, veto, sentence, sentence+1, ascii, or - for none)\n");
 	CHECK_STR(parse(&rs, "verification v1 - x\nbacktracking v1 - y\n"),
 		  "t.rules:2: duplicate rule name 'v1' (first defined at t.rules:1)\n");
 	CHECK_STR(parse(&rs, "verification v1 -\n"), "t.rules:1: expected 'BEHAVIOUR NAME FLAGS PATTERN'\n");
@@ -126,6 +126,18 @@ int main(void)
 	CHECK_INT(m.ev[1].start, 26);
 	CHECK_INT(m.ev[1].cend, 42); /* "3.5" is no boundary; the newline is */
 	matcher_free(&m);
+	/* sentence+1: the rejection and the redo in the next sentence are one instance */
+	CHECK_STR(parse(&rs, "backtracking w sentence+1 \\bwrong\\b\nbacktracking r - \\bredo\\b\n"), "");
+	CHECK(rs.v[0].flags & RULE_SENTENCE, "sentence+1 implies sentence");
+	matcher_init(&m, &rs);
+	t = "That is wrong. Let me redo it. Then redo again. wrong";
+	match_text(&m, &rs, t, strlen(t));
+	CHECK_INT(m.counts[COT_B_BACKTRACKING], 3); /* wrong+redo, redo, the last wrong */
+	CHECK_INT(m.ev[0].cend, 31);
+	CHECK_INT(m.ev[2].start, 48);
+	CHECK_INT(m.ev[2].cend, 53); /* no next sentence: its own */
+	matcher_free(&m);
+
 	/* a sentence match spanning two sentences stands for both */
 	CHECK_STR(parse(&rs, "verification s sentence a\\. b\nverification p - \\bc\\b\n"), "");
 	matcher_init(&m, &rs);
