@@ -299,5 +299,6 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		}
 		i = j;
 	}
-	qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
+	if (m->nev > 1) /* ev is still NULL in a fresh matcher when everything was vetoed */
+		qsort(m->ev, m->nev, sizeof *m->ev, cmp_start);
 }
