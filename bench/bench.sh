@@ -9,7 +9,7 @@
 #   BUILD/parse_floor                 reading + cJSON-parsing every line
 #   bench/ref_tag.py                  Python 3 json + re, the same rule patterns
 #                                     (once, on the first BENCH_PY_MB MB, default
-#                                     64; 0 = the whole file: slow)
+#                                     16; 0 = the whole file: slow)
 #   cotscan tag / report -j 1 and -j NPROC
 # and prints the table and the ratios the targets are stated in.
 set -eu
@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 MB=${BENCH_MB:-1024}
 RUNS=${BENCH_RUNS:-3}
-PY_MB=${BENCH_PY_MB:-64}
+PY_MB=${BENCH_PY_MB:-16}
 src=${BENCH_SRC:-}
 if [ -z "$src" ]; then
 	if ls ../shared/corpus/*.jsonl >/dev/null 2>&1; then src=../shared/corpus; else src=data; fi
@@ -31,7 +31,8 @@ for b in "$cot" "$floor" "$runstat"; do
 done
 nproc=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cotscan-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 export LC_ALL=C
 
 # the input: whole copies of the source files until it holds MB megabytes
@@ -92,7 +93,7 @@ echo "cotscan bench: $(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1e6 }') MB, 
 echo "machine: ${cpu:-unknown CPU}, $nproc online CPUs, $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median of $RUNS runs (Python and the slice: 1 run); input in the page cache"
 awk -v size="$size" -v lines="$lines" -v traces="$traces" -v pysize="$py_size" -v pylines="$py_lines" \
-    -v nproc="$nproc" -v pymb="$(awk -v s="$py_size" 'BEGIN { printf "%.0f", s / 1e6 }')" '
+    -v nproc="$nproc" -v pyrules="$(sed -n 's/^ref_tag.py: \([0-9]* of [0-9]* rules\)$/\1/p' "$tmp/python.err")" -v pymb="$(awk -v s="$py_size" 'BEGIN { printf "%.0f", s / 1e6 }')" '
 { t[$1] = $2; rss[$1] = $3 }
 function row(label, k, bytes, n) {
 	printf "%-34s %9.1f %11s %9.1f MB\n", label, bytes / t[k] / 1e6, n ? sprintf("%.0f", n / t[k]) : "-", rss[k] / 1024
@@ -108,6 +109,7 @@ END {
 	row("cotscan report -j " nproc, "reportN", size, traces)
 	row("cotscan tag -j 1, first " pymb " MB", "tag1_slice", pysize, pylines)
 	row("python json+re, first " pymb " MB", "python", pysize, pylines)
+	if (pyrules != "") printf "  (python: %s compile in re; vetoes left out)\n", pyrules
 	tag = size / t["tag1"]; parse = size / t["parse"]
 	py = pysize / t["python"]; slice = pysize / t["tag1_slice"]
 	printf "\n"

@@ -20,21 +20,37 @@ THINK = re.compile(r"<think>(.*?)(?:</think>|$)", re.S)
 
 
 def load_rules(rules_dir):
-    rules = []
+    """The rule files' patterns, compiled with re; vetoes are left out, and
+    patterns re cannot compile (PCRE-only syntax) are skipped and counted."""
+    rules, total = [], 0
     for path in sorted(glob.glob(os.path.join(rules_dir, "*.rules"))):
+        defines = {}
         for line in open(path, encoding="utf-8"):
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
-            behaviour, name, flags, pattern = line.split(None, 3)
-            if "veto" in flags.split(","):
+            fields = line.split(None, 3)
+            if fields[0] == "define":
+                name, body = line.split(None, 2)[1:]
+                defines[name] = expand(body, defines)
                 continue
-            fl = 0 if "case" in flags.split(",") else re.IGNORECASE
+            behaviour, name, flags, pattern = fields
+            flags = flags.split(",")
+            if "veto" in flags:
+                continue
+            total += 1
+            fl = 0 if "case" in flags else re.IGNORECASE
             try:
-                rules.append((behaviour, re.compile(pattern, fl)))
-            except re.error as e:
-                print(f"ref_tag.py: skipping rule {name}: {e}", file=sys.stderr)
+                rules.append((behaviour, re.compile(expand(pattern, defines), fl)))
+            except re.error:
+                pass
+    print(f"ref_tag.py: {len(rules)} of {total} rules", file=sys.stderr)
     return rules
+
+
+def expand(pattern, defines):
+    return re.sub(r"\(\?&(\w+)\)", lambda m: "(?:" + defines[m.group(1)] + ")" if m.group(1) in defines
+                  else m.group(0), pattern)
 
 
 def cot_of(rec):
