@@ -163,12 +163,15 @@ static int consume_batch(struct par *p, int wait)
 		return 0;
 	for (size_t i = 0; i < b->n && !p->stopped; i++)
 		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
-	/* a slot that held a huge line gives its memory back */
+	/* a slot that held a long line gives its memory back: the ring holds
+	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
+	 * longest line it ever saw */
 	for (size_t i = 0; i < b->n; i++)
-		if (b->items[i].len > PAR_BATCH_BYTES) {
+		if (b->items[i].len > PAR_SLOT_KEEP) {
 			worker_free(&b->slots[i]);
 			worker_init(&b->slots[i], p->cfg);
-		}
+		} else
+			worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
 		buf_free(&b->data);
 	buf_reset(&b->data);
