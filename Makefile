@@ -22,9 +22,12 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/outfile.c \
-           src/opts.c src/parallel.c src/progress.c src/prefilter.c src/tabout.c
+           src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
+           src/parallel.c src/progress.c src/prefilter.c
 # eval and show (issue 9)
 CORE_SRC += src/metrics.c src/eval.c src/show.c
+# defects and the check gate (issue 5)
+CORE_SRC += src/gate.c
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))

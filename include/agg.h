@@ -1,9 +1,17 @@
 /*
- * agg.h - the per-group aggregator behind `cotscan report`.
+ * agg.h - the per-group aggregator behind `cotscan report`, `merge` and
+ * `compare`.
  *
- * Groups are keyed by a string (the model name by default).  For every group
- * and behaviour it keeps the sufficient statistics: traces, traces with at
- * least one instance, the sum and the sum of squares of the counts.
+ * Traces are grouped by the values of one or more fields (--group-by; the
+ * extracted model name by default).  For every group and behaviour the
+ * aggregator keeps only sufficient statistics: traces, traces with at least
+ * one instance, and the sum and sum of squares of the per-trace counts.
+ * Every number in the report table is a function of these, so aggregates of
+ * disjoint inputs add up exactly (agg_add_stats, `cotscan merge`).
+ *
+ * The table's columns (README "cotscan report"), fixed in this order:
+ *   GROUP...,behaviour,traces,traces_with,rate,rate_lo,rate_hi,
+ *   mean_count,mean_lo,mean_hi,total_count
  */
 #ifndef AGG_H
 #define AGG_H
@@ -11,6 +19,14 @@
 #include <stdio.h>
 
 #include "cotscan.h"
+#include "pipeline.h"
+#include "util.h"
+
+/* The group value of a trace whose record lacks the field. */
+#define AGG_MISSING "(missing)"
+
+/* The group-by field that means the extracted model name, not a record path. */
+#define AGG_MODEL_FIELD "model"
 
 struct agg_stats {
 	unsigned long long traces;
@@ -20,25 +36,75 @@ struct agg_stats {
 };
 
 struct agg_group {
-	char *key;               /* owned */
+	char *key;               /* owned: the values, length-prefixed (hash key) */
+	char **vals;             /* owned: one value per group-by field */
 	struct agg_stats s;
 };
 
 struct agg {
 	struct agg_group *slots; /* open addressing, power-of-two size */
 	size_t nslots, n;
+	int nfields;
+	char **fields;           /* owned: the group-by fields, in order */
+	unsigned long long skipped[COT_NSKIP]; /* input lines skipped, by reason */
+	struct buf key, *vbuf;   /* scratch */
+	const char **vtmp;       /* scratch: nfields values */
 };
 
-void agg_init(struct agg *a);
+/*
+ * Starts an empty aggregate grouped by group_by, a comma-separated list of
+ * fields ("model,step"); NULL means "model".
+ */
+void agg_init(struct agg *a, const char *group_by);
 void agg_free(struct agg *a);
 
-/* Adds one trace with the given counts to the group named key. */
-void agg_add(struct agg *a, const char *key, const unsigned counts[COT_NBEHAV]);
+/* Adds stats to the group whose field values are vals[0..nfields-1]. */
+void agg_add_stats(struct agg *a, const char *const *vals, const struct agg_stats *s);
 
-/* Returns the groups sorted by key (caller frees the array, not the groups). */
+/* Adds one trace with the given counts to the group vals. */
+void agg_add(struct agg *a, const char *const *vals, const unsigned counts[COT_NBEHAV]);
+
+/*
+ * Adds one pipeline result: a tagged trace to its group (values looked up
+ * in r->record, "model" being r->model), a skipped line to the skip counts.
+ */
+void agg_add_result(struct agg *a, const struct trace_result *r);
+
+/* Returns the groups in table order (caller frees the array, not the groups). */
 struct agg_group **agg_sorted(const struct agg *a, size_t *n);
 
-/* Writes the frequency table in format fmt (README "cotscan report"). */
-void agg_write(const struct agg *a, FILE *fp, int fmt);
+/*
+ * Orders two group values: numbers (as a whole, e.g. "100", "-2.5e3")
+ * numerically first, then other text bytewise, then AGG_MISSING.
+ */
+int agg_value_cmp(const char *a, const char *b);
+
+/* The group's values joined by ',' (a label for compare and charts), into b. */
+void agg_label(const struct agg *a, const struct agg_group *g, struct buf *b);
+
+/* Writes the report table in format fmt with intervals at level (0.95). */
+void agg_write(const struct agg *a, FILE *fp, int fmt, double level);
+
+/*
+ * Writes the sufficient statistics as a partial (README "Running at scale"),
+ * stamped with the cotscan version and the rule set's hash.
+ */
+void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_hash);
+
+/* The partial's fixed leading columns, and the number of trailing ones. */
+#define AGG_PARTIAL_MAGIC "#cotscan_partial"
+#define AGG_PARTIAL_FORMAT "1"
+#define AGG_PARTIAL_LEAD 5
+#define AGG_PARTIAL_TAIL (1 + 3 * COT_NBEHAV)
+extern const char *const agg_partial_lead[AGG_PARTIAL_LEAD];
+
+/*
+ * Undoes the backslash escapes of a partial's text cell in place
+ * (\\ \n \r \t); -1 on any other escape.
+ */
+int agg_partial_unescape(char *s);
+
+/* The name of trailing partial column i (0: traces, then with/sum/sumsq per behaviour). */
+const char *agg_partial_tail(int i, struct buf *b);
 
 #endif

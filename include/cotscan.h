@@ -14,6 +14,7 @@
 enum cot_exit {
 	COT_EXIT_OK = 0,      /* finished, nothing skipped */
 	COT_EXIT_SKIPPED = 1, /* finished, but input lines were skipped (check: a gate failed) */
+	COT_EXIT_GATE = 1,    /* check: a gate failed (the same code as SKIPPED) */
 	COT_EXIT_USAGE = 2,   /* bad option, rule file or config */
 	COT_EXIT_IO = 3       /* input or output error */
 };
@@ -45,6 +46,12 @@ enum cot_defect {
 	COT_D_EMPTY = 0,      /* no analysable text */
 	COT_D_TRUNCATED,      /* reasoning section opened but never closed */
 	COT_D_RULE_LIMIT,     /* a rule hit the PCRE2 match/depth limit */
+	COT_D_PADDED,         /* filler: one token or a short pattern dominates */
+	COT_D_REPETITIVE,     /* a long verbatim loop of one sentence or line */
+	COT_D_DUPLICATE,      /* the same normalised text seen earlier in the input */
+	COT_D_NO_ANSWER,      /* no final answer field, section or marker */
+	COT_D_TOO_LONG,       /* more analysed bytes than --max-bytes */
+	COT_D_TOO_SHORT,      /* fewer analysed bytes than --min-bytes */
 	COT_NDEFECT
 };
 
@@ -52,5 +59,7 @@ const char *cot_behaviour_name(int b);
 int cot_behaviour_lookup(const char *name, size_t len);
 const char *cot_skip_name(int s);
 const char *cot_defect_name(int d);
+int cot_defect_lookup(const char *name, size_t len);
+int cot_skip_lookup(const char *name, size_t len);
 
 #endif

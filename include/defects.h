@@ -1,14 +1,94 @@
 /*
  * defects.h - per-trace defect detectors (the `defects` column).
- * Each detector's exact rule is documented in README.md ("Defects").
+ * Each detector's exact rule is documented in README.md ("Defects") and
+ * cotscan.1; the thresholds below are part of that documentation.
+ *
+ * The detectors that look at one trace run in the per-trace pipeline
+ * (thread-safe, state in a per-thread struct defect_scratch).  `duplicate`
+ * needs the whole input in order: the pipeline computes the hash of the
+ * normalised text (defects_text_hash) and the ordered consumer looks it up
+ * in a struct dupset.
  */
 #ifndef DEFECTS_H
 #define DEFECTS_H
 
 #include <stddef.h>
 
-/* Returns the bit set of defects found in the analysed text. */
-unsigned defects_detect(const char *text, size_t len);
+#include <cjson/cJSON.h>
+
+/* Tokens: a word is a maximal run of ASCII letters, digits and non-ASCII
+ * bytes (compared case-insensitively); every other non-space byte is a token
+ * of its own. */
+#define PAD_MIN_TOKENS 16   /* padded is judged from this many tokens on */
+#define PAD_TOP_SHARE 0.6   /* padded: the commonest token is at least this share */
+#define PAD_FEW_TYPES 4     /* padded: at most this many distinct tokens */
+#define PAD_RATIO_MIN 128   /* padded by ratio: judged from this many tokens on */
+#define PAD_RATIO 0.5       /* padded: distinct tokens < PAD_RATIO * sqrt(tokens) */
+
+/* Repetition is judged on windows of REP_GRAM consecutive tokens, in texts
+ * of at least 2 * REP_GRAM tokens. */
+#define REP_GRAM 64
+#define REP_MIN_COUNT 5     /* repetitive: one window occurs this many times */
+#define REP_MIN_SHARE 0.25  /* ... and this share of the windows are a third or later occurrence */
+
+/* What the detectors are told from the command line. */
+struct defect_opts {
+	size_t min_bytes, max_bytes; /* --min-bytes, --max-bytes; 0: no bound */
+	const char *answer_path;     /* --answer-field, or NULL for "answer" */
+};
+
+/* A counting hash table (hash -> count), open addressing, 0 = free. */
+struct defect_tab {
+	unsigned long long *keys;
+	unsigned *counts;
+	size_t cap;
+};
+
+/* Per-thread scratch, reused across traces. */
+struct defect_scratch {
+	struct defect_tab tok, gram; /* token and REP_GRAM-window counts */
+	void *re_md;                 /* pcre2_match_data for the answer markers */
+};
+
+void defect_scratch_free(struct defect_scratch *s);
+
+/*
+ * Text-only detectors over the analysed text: empty, padded, repetitive.
+ * Returns a bit set.  Sets *ends_in_loop when the text is repetitive and
+ * the window ending at its last or last but one token is a repeat: the loop
+ * form of truncated, which the caller applies when no answer follows.
+ */
+unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop);
+
+/* 1 when the text holds an answer marker (see README "Defects"). */
+int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len);
+
+/* 1 when the record's answer field at path (NULL: "answer") is present and non-empty. */
+int defects_answer_field(const cJSON *record, const char *path);
+
+/* 1 when the text ends mid-word or mid-sentence (its last non-space byte is
+ * an ASCII letter or one of , ; : ( [ { - + = / \ ^ &; not * or _, which close markdown emphasis). */
+int defects_ends_mid_sentence(const char *text, size_t len);
+
+/* The hash of the whitespace-normalised text (never 0), or 0 for a text
+ * with no non-space byte. */
+unsigned long long defects_text_hash(const char *text, size_t len);
+
+/*
+ * The set of text hashes seen so far: 64-bit hashes in an open-addressing
+ * table of 8-byte slots kept between 3/8 and 3/4 full (11 to 22 bytes per
+ * distinct text).  Two different texts share a hash with probability about
+ * n^2 / 2^65 over n texts (3e-8 for a million).
+ */
+struct dupset {
+	unsigned long long *slots;
+	size_t cap, n;
+};
+
+void dupset_free(struct dupset *d);
+
+/* Adds hash h (non-zero); returns 1 when it was already in the set. */
+int dupset_add(struct dupset *d, unsigned long long h);
 
 /* Writes the ;-joined names of the bits in set into out (size n). */
 void defects_format(unsigned set, char *out, size_t n);

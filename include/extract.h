@@ -30,6 +30,12 @@ struct extracted {
 	struct buf textbuf;
 	struct buf model, id;   /* NUL-terminated */
 	unsigned defects;       /* bit set of enum cot_defect found during extraction */
+	/* the whole text the analysed text was cut from (reasoning and body), and
+	 * what follows the reasoning: the body after the last closed reasoning
+	 * section, or a message's content next to explicit reasoning (may be empty) */
+	const char *full, *after;
+	size_t full_len, after_len;
+	struct buf fullbuf, bodybuf;
 };
 
 /*

@@ -44,4 +44,14 @@ double metrics_mae(const double *x, const double *y, size_t n);
 /* Mean of the values of v[0..n) that are not NAN; NAN when there are none. */
 double metrics_mean_defined(const double *v, size_t n);
 
+/*
+ * The q-quantile (0 <= q <= 1) of v[0..n) with linear interpolation between
+ * order statistics (numpy.percentile's default "linear" method); sorts v.
+ * NAN when n == 0.
+ */
+double metrics_quantile(double *v, size_t n, double q);
+
+/* The next number of the SplitMix64 generator (Steele et al. 2014) at *state. */
+unsigned long long metrics_splitmix64(unsigned long long *state);
+
 #endif

@@ -27,7 +27,7 @@
 #define PAR_SLOT_KEEP (32 * 1024)   /* a slot that ran a longer line is reset after it */
 
 /* Consumes one result in input order; returns nonzero to stop the run. */
-typedef int (*par_consume_fn)(void *ctx, const struct trace_result *r);
+typedef int (*par_consume_fn)(void *ctx, struct trace_result *r);
 
 struct par;
 
@@ -35,7 +35,8 @@ struct par;
 struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx);
 
 /*
- * Queues one line (copied; file and model are copied too) and consumes
+ * Queues one line (copied; model is copied too, file must live until
+ * par_free: it is an input name from the command line) and consumes
  * whatever results are ready.  Returns 1 once consume has asked to stop
  * (further lines are ignored), else 0.
  */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "cotscan.h"
+#include "defects.h"
 #include "extract.h"
 #include "match.h"
 #include "rules.h"
@@ -16,6 +17,7 @@
 struct pipeline_cfg {
 	const struct ruleset *rules;
 	struct extract_opts xo;
+	struct defect_opts dx;
 };
 
 /* Per-thread state, reused across lines. */
@@ -23,6 +25,7 @@ struct worker {
 	struct extracted x;
 	struct matcher m;
 	struct buf why;
+	struct defect_scratch ds;
 };
 
 /* The outcome for one line; pointers are valid until the worker's next line. */
@@ -41,6 +44,7 @@ struct trace_result {
 	const struct match *ev;     /* counted instances, by start offset */
 	size_t nev;
 	const cJSON *record;        /* parsed record (NULL when skipped before parsing) */
+	unsigned long long cot_hash; /* of the whitespace-normalised text; 0 when blank (duplicate) */
 };
 
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);

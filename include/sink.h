@@ -32,7 +32,9 @@ struct sink_env {
 /* Constructors, one per subcommand; each returns 0 or an enum cot_exit code. */
 int sink_tag_init(struct sink *s, const struct sink_env *env);    /* csvout.c */
 int sink_report_init(struct sink *s, const struct sink_env *env); /* agg.c */
+int sink_compare_init(struct sink *s, const struct sink_env *env); /* compare.c */
 int sink_eval_init(struct sink *s, const struct sink_env *env);   /* eval.c */
 int sink_show_init(struct sink *s, const struct sink_env *env);   /* show.c */
+int sink_check_init(struct sink *s, const struct sink_env *env);  /* gate.c */
 
 #endif

@@ -1,26 +1,62 @@
 /* agg.c - see agg.h. */
+#include <csv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agg.h"
 #include "csvout.h"
-#include "tabout.h"
+#include "extract.h"
 #include "sink.h"
+#include "stats.h"
+#include "svg.h"
+#include "tabout.h"
 #include "util.h"
 
-void agg_init(struct agg *a)
+void agg_init(struct agg *a, const char *group_by)
 {
+	memset(a, 0, sizeof *a);
 	a->nslots = 64;
-	a->n = 0;
 	a->slots = xmalloc(a->nslots * sizeof *a->slots);
 	memset(a->slots, 0, a->nslots * sizeof *a->slots);
+	if (!group_by)
+		group_by = AGG_MODEL_FIELD;
+	int n = 1;
+	for (const char *p = group_by; *p; p++)
+		n += *p == ',';
+	a->fields = xmalloc((size_t)n * sizeof *a->fields);
+	a->vtmp = xmalloc((size_t)n * sizeof *a->vtmp);
+	a->vbuf = xmalloc((size_t)n * sizeof *a->vbuf);
+	memset(a->vbuf, 0, (size_t)n * sizeof *a->vbuf);
+	const char *p = group_by;
+	for (int i = 0; i < n; i++) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		a->fields[i] = xstrndup(p, len);
+		p += len + 1;
+	}
+	a->nfields = n;
 }
 
 void agg_free(struct agg *a)
 {
-	for (size_t i = 0; i < a->nslots; i++)
+	for (size_t i = 0; i < a->nslots; i++) {
+		if (!a->slots[i].key)
+			continue;
 		free(a->slots[i].key);
+		for (int f = 0; f < a->nfields; f++)
+			free(a->slots[i].vals[f]);
+		free(a->slots[i].vals);
+	}
 	free(a->slots);
+	for (int f = 0; f < a->nfields; f++) {
+		free(a->fields[f]);
+		buf_free(&a->vbuf[f]);
+	}
+	free(a->fields);
+	free(a->vbuf);
+	free(a->vtmp);
+	buf_free(&a->key);
 	memset(a, 0, sizeof *a);
 }
 
@@ -45,16 +81,40 @@ static void grow(struct agg *a)
 	a->nslots = n2;
 }
 
-void agg_add(struct agg *a, const char *key, const unsigned counts[COT_NBEHAV])
+/* The group of vals, created empty when new. */
+static struct agg_group *group_of(struct agg *a, const char *const *vals)
 {
+	/* "LEN:VALUE" per field: unambiguous whatever the values hold */
+	buf_reset(&a->key);
+	for (int f = 0; f < a->nfields; f++)
+		buf_printf(&a->key, "%zu:%s", strlen(vals[f]), vals[f]);
 	if (2 * (a->n + 1) > a->nslots)
 		grow(a);
-	size_t i = slot_of(a->slots, a->nslots, key);
-	struct agg_group *g = &a->slots[i];
+	struct agg_group *g = &a->slots[slot_of(a->slots, a->nslots, a->key.p)];
 	if (!g->key) {
-		g->key = xstrdup(key);
+		g->key = xstrdup(a->key.p);
+		g->vals = xmalloc((size_t)a->nfields * sizeof *g->vals);
+		for (int f = 0; f < a->nfields; f++)
+			g->vals[f] = xstrdup(vals[f]);
 		a->n++;
 	}
+	return g;
+}
+
+void agg_add_stats(struct agg *a, const char *const *vals, const struct agg_stats *s)
+{
+	struct agg_group *g = group_of(a, vals);
+	g->s.traces += s->traces;
+	for (int b = 0; b < COT_NBEHAV; b++) {
+		g->s.with[b] += s->with[b];
+		g->s.sum[b] += s->sum[b];
+		g->s.sumsq[b] += s->sumsq[b];
+	}
+}
+
+void agg_add(struct agg *a, const char *const *vals, const unsigned counts[COT_NBEHAV])
+{
+	struct agg_group *g = group_of(a, vals);
 	g->s.traces++;
 	for (int b = 0; b < COT_NBEHAV; b++) {
 		unsigned long long c = counts[b];
@@ -64,10 +124,69 @@ void agg_add(struct agg *a, const char *key, const unsigned counts[COT_NBEHAV])
 	}
 }
 
-static int cmp_group(const void *pa, const void *pb)
+void agg_add_result(struct agg *a, const struct trace_result *r)
+{
+	if (r->skip != COT_SKIP_NONE) {
+		a->skipped[r->skip]++;
+		return;
+	}
+	const char **v = a->vtmp;
+	for (int f = 0; f < a->nfields; f++) {
+		if (strcmp(a->fields[f], AGG_MODEL_FIELD) == 0) {
+			v[f] = r->model;
+			continue;
+		}
+		const cJSON *j = r->record ? json_path(r->record, a->fields[f]) : NULL;
+		if (!j) {
+			v[f] = AGG_MISSING;
+		} else if (cJSON_IsString(j)) {
+			v[f] = j->valuestring;
+		} else {
+			/* numbers, booleans, null, arrays, objects: their JSON text */
+			char *s = cJSON_PrintUnformatted(j);
+			buf_reset(&a->vbuf[f]);
+			buf_addstr(&a->vbuf[f], s ? s : AGG_MISSING);
+			cJSON_free(s);
+			v[f] = a->vbuf[f].p;
+		}
+	}
+	agg_add(a, v, r->counts);
+}
+
+/* Whether s is a number as a whole (decimal, finite); its value in *d. */
+static int numeric(const char *s, double *d)
+{
+	if (!*s || strpbrk(s, "xXnNiI") || *s == ' ')
+		return 0;
+	char *end;
+	*d = strtod(s, &end);
+	return *end == '\0' && isfinite(*d);
+}
+
+int agg_value_cmp(const char *a, const char *b)
+{
+	int ma = strcmp(a, AGG_MISSING) == 0, mb = strcmp(b, AGG_MISSING) == 0;
+	if (ma || mb)
+		return ma - mb;
+	double da, db;
+	int na = numeric(a, &da), nb = numeric(b, &db);
+	if (na != nb)
+		return nb - na;
+	if (na && da != db)
+		return da < db ? -1 : 1;
+	return strcmp(a, b);
+}
+
+static int cmp_group(const void *pa, const void *pb, void *arg)
 {
 	const struct agg_group *a = *(struct agg_group *const *)pa, *b = *(struct agg_group *const *)pb;
-	return strcmp(a->key, b->key);
+	int nfields = *(const int *)arg;
+	for (int f = 0; f < nfields; f++) {
+		int c = agg_value_cmp(a->vals[f], b->vals[f]);
+		if (c)
+			return c;
+	}
+	return 0;
 }
 
 struct agg_group **agg_sorted(const struct agg *a, size_t *n)
@@ -77,55 +196,188 @@ struct agg_group **agg_sorted(const struct agg *a, size_t *n)
 	for (size_t i = 0; i < a->nslots; i++)
 		if (a->slots[i].key)
 			v[k++] = &a->slots[i];
-	qsort(v, k, sizeof *v, cmp_group);
+	qsort_r(v, k, sizeof *v, cmp_group, (void *)&a->nfields);
 	*n = k;
 	return v;
 }
 
-void agg_write(const struct agg *a, FILE *fp, int fmt)
+void agg_label(const struct agg *a, const struct agg_group *g, struct buf *b)
 {
-	static const char *const cols[] = { "model", "behaviour", "traces", "traces_with", "rate",
-					    "mean_count", "total_count" };
+	buf_reset(b);
+	for (int f = 0; f < a->nfields; f++) {
+		if (f)
+			buf_addc(b, ',');
+		buf_addstr(b, g->vals[f]);
+	}
+}
+
+static const char *const report_cols[] = { "behaviour", "traces", "traces_with", "rate", "rate_lo", "rate_hi",
+					   "mean_count", "mean_lo", "mean_hi", "total_count" };
+#define NREPORT_COLS (sizeof report_cols / sizeof *report_cols)
+
+void agg_write(const struct agg *a, FILE *fp, int fmt, double level)
+{
+	size_t ncols = (size_t)a->nfields + NREPORT_COLS;
+	const char **cols = xmalloc(ncols * sizeof *cols);
+	for (int f = 0; f < a->nfields; f++)
+		cols[f] = a->fields[f];
+	memcpy(cols + a->nfields, report_cols, sizeof report_cols);
+	double z = stats_z_for_level(level);
 	struct tabout t;
 	size_t n;
 	struct agg_group **v = agg_sorted(a, &n);
-	tabout_begin(&t, fp, fmt, sizeof cols / sizeof *cols, cols);
+	tabout_begin(&t, fp, fmt, ncols, cols);
 	for (size_t i = 0; i < n; i++) {
 		const struct agg_stats *s = &v[i]->s;
 		double tr = (double)s->traces;
 		for (int b = 0; b < COT_NBEHAV; b++) {
-			tabout_str(&t, v[i]->key);
+			double rlo, rhi, mlo, mhi;
+			stats_wilson(s->with[b], s->traces, z, &rlo, &rhi);
+			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], z, &mlo, &mhi);
+			for (int f = 0; f < a->nfields; f++)
+				tabout_str(&t, v[i]->vals[f]);
 			tabout_str(&t, cot_behaviour_name(b));
 			tabout_num(&t, "%llu", s->traces);
 			tabout_num(&t, "%llu", s->with[b]);
-			tabout_num(&t, "%.4f", tr > 0 ? (double)s->with[b] / tr : 0.0);
-			tabout_num(&t, "%.4f", tr > 0 ? (double)s->sum[b] / tr : 0.0);
+			tabout_num(&t, "%.4f", (double)s->with[b] / tr);
+			tabout_num(&t, "%.4f", rlo);
+			tabout_num(&t, "%.4f", rhi);
+			tabout_num(&t, "%.4f", (double)s->sum[b] / tr);
+			tabout_num(&t, "%.4f", mlo);
+			tabout_num(&t, "%.4f", mhi);
 			tabout_num(&t, "%llu", s->sum[b]);
 			tabout_row_end(&t);
 		}
 	}
 	tabout_end(&t);
 	free(v);
+	free(cols);
 }
 
-/* The `report` sink: aggregate per model, write the table at the end. */
+const char *const agg_partial_lead[AGG_PARTIAL_LEAD] = { AGG_PARTIAL_MAGIC, "cotscan_version", "rules_hash",
+							 "kind", "reason" };
+
+const char *agg_partial_tail(int i, struct buf *b)
+{
+	static const char *const what[] = { "with", "sum", "sumsq" };
+	if (i == 0)
+		return "traces";
+	buf_reset(b);
+	buf_printf(b, "%s_%s", cot_behaviour_name((i - 1) / 3), what[(i - 1) % 3]);
+	return b->p;
+}
+
+/*
+ * A partial's text cell: always quoted (libcsv trims blanks around unquoted
+ * fields), with backslash, newline, CR and tab written as \\, \n, \r, \t so
+ * that every row is one line, whatever line-based tool (split, sort, a
+ * Hadoop shuffle) moves it.  agg_partial_unescape() reverses it.
+ */
+static void partial_text(FILE *fp, const char *s, struct buf *b)
+{
+	buf_reset(b);
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': buf_addstr(b, "\\\\"); break;
+		case '\n': buf_addstr(b, "\\n"); break;
+		case '\r': buf_addstr(b, "\\r"); break;
+		case '\t': buf_addstr(b, "\\t"); break;
+		default: buf_addc(b, *s);
+		}
+	}
+	csv_fwrite(fp, b->p, b->len);
+}
+
+int agg_partial_unescape(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r; r++) {
+		if (*r != '\\') {
+			*w++ = *r;
+			continue;
+		}
+		switch (*++r) {
+		case '\\': *w++ = '\\'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		default: return -1;
+		}
+	}
+	*w = '\0';
+	return 0;
+}
+
+static void partial_lead(FILE *fp, unsigned long long rules_hash, const char *kind, const char *reason)
+{
+	fprintf(fp, "%s,%s,%016llx,%s,%s", AGG_PARTIAL_FORMAT, COTSCAN_VERSION, rules_hash, kind, reason);
+}
+
+void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_hash)
+{
+	struct buf b = {0};
+	for (int i = 0; i < AGG_PARTIAL_LEAD; i++)
+		fprintf(fp, "%s%s", i ? "," : "", agg_partial_lead[i]);
+	for (int f = 0; f < a->nfields; f++) {
+		fputc(',', fp);
+		partial_text(fp, a->fields[f], &b);
+	}
+	for (int i = 0; i < AGG_PARTIAL_TAIL; i++)
+		fprintf(fp, ",%s", agg_partial_tail(i, &b));
+	fputc('\n', fp);
+
+	size_t n;
+	struct agg_group **v = agg_sorted(a, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct agg_stats *s = &v[i]->s;
+		partial_lead(fp, rules_hash, "group", "");
+		for (int f = 0; f < a->nfields; f++) {
+			fputc(',', fp);
+			partial_text(fp, v[i]->vals[f], &b);
+		}
+		fprintf(fp, ",%llu", s->traces);
+		for (int k = 0; k < COT_NBEHAV; k++)
+			fprintf(fp, ",%llu,%llu,%llu", s->with[k], s->sum[k], s->sumsq[k]);
+		fputc('\n', fp);
+	}
+	free(v);
+	for (int r = COT_SKIP_NONE + 1; r < COT_NSKIP; r++) {
+		if (!a->skipped[r])
+			continue;
+		partial_lead(fp, rules_hash, "skipped", cot_skip_name(r));
+		for (int f = 0; f < a->nfields; f++)
+			fputc(',', fp);
+		fprintf(fp, ",%llu", a->skipped[r]);
+		for (int k = 0; k < 3 * COT_NBEHAV; k++)
+			fputs(",0", fp);
+		fputc('\n', fp);
+	}
+	buf_free(&b);
+}
+
+/* The `report` sink: aggregate per group, write the table (or partial) at the end. */
 struct report_ctx {
 	struct agg agg;
 	FILE *out;
-	int format;
+	const struct cot_opts *opts;
+	unsigned long long rules_hash;
 };
 
 static void report_line(void *ctx, const struct trace_result *r)
 {
 	struct report_ctx *c = ctx;
-	if (r->skip == COT_SKIP_NONE)
-		agg_add(&c->agg, r->model, r->counts);
+	agg_add_result(&c->agg, r);
 }
 
 static int report_finish(void *ctx)
 {
 	struct report_ctx *c = ctx;
-	agg_write(&c->agg, c->out, c->format);
+	if (c->opts->partial)
+		agg_write_partial(&c->agg, c->out, c->rules_hash);
+	else
+		agg_write(&c->agg, c->out, c->opts->format, c->opts->level);
+	if (c->opts->svg)
+		return svg_write_file(&c->agg, c->opts->svg, c->opts->level);
 	return 0;
 }
 
@@ -139,9 +391,10 @@ static void report_free(void *ctx)
 int sink_report_init(struct sink *s, const struct sink_env *env)
 {
 	struct report_ctx *c = xmalloc(sizeof *c);
-	agg_init(&c->agg);
+	agg_init(&c->agg, env->opts->group_by);
 	c->out = env->out;
-	c->format = env->opts->format;
+	c->opts = env->opts;
+	c->rules_hash = env->rules->hash;
 	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "agg.h"
 #include "diag.h"
 #include "eval.h"
 #include "extract.h"
@@ -20,9 +21,17 @@ static const char *const metric_cols[] = {
 	"by", "group", "behaviour", "traces", "judge_rate", "cotscan_rate", "precision", "recall", "f1",
 	"spearman", "mae", "tp", "fp", "fn", "tn",
 };
+/* with --ci: the same, then the bootstrap intervals */
+static const char *const metric_ci_cols[] = {
+	"by", "group", "behaviour", "traces", "judge_rate", "cotscan_rate", "precision", "recall", "f1",
+	"spearman", "mae", "tp", "fp", "fn", "tn", "f1_lo", "f1_hi", "spearman_lo", "spearman_hi",
+};
 static const char *const error_cols[] = {
 	"file", "line", "id", "behaviour", "kind", "judge", "cotscan", "judge_evidence", "cotscan_evidence",
 };
+
+/* --ci: bootstrap resamples, and the share of them a bound needs to be defined */
+#define EVAL_BOOT 1000
 
 /* Longest excerpt of matched text in the --errors table, in bytes. */
 #define EVAL_EXCERPT 200
@@ -87,7 +96,7 @@ static int valid_path(const char *p)
 static int field_text(const struct trace_result *r, const char *path, struct buf *out)
 {
 	buf_reset(out);
-	if (strcmp(path, "model") == 0) {
+	if (strcmp(path, AGG_MODEL_FIELD) == 0) {
 		buf_addstr(out, r->model);
 		return 1;
 	}
@@ -369,92 +378,166 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : "(missing)");
+		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
+}
+
+/*
+ * F1 of presence and Spearman's rho of behaviour b over the items g[0..n)
+ * labelled for it; x and y are scratch of n doubles.
+ */
+static void score(const struct eval_item *const *g, size_t n, int b, double *x, double *y, double *f1,
+		  double *rho)
+{
+	struct confusion cf = {0};
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (g[i]->judge[b] < 0)
+			continue;
+		confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
+		x[m] = g[i]->judge[b];
+		y[m] = g[i]->pred[b];
+		m++;
+	}
+	*f1 = metrics_f1(&cf);
+	*rho = metrics_spearman(x, y, m);
+}
+
+/*
+ * --ci: percentile bootstrap intervals (at --level, 95% by default) of F1 and Spearman for the four
+ * behaviours and the macro row (index COT_NBEHAV), from EVAL_BOOT resamples
+ * of the group's traces g[0..n) drawn with replacement.  The generator is
+ * seeded from the group's name, so a group's intervals do not depend on the
+ * other groups or on the input order of the groups.  A bound is NAN when
+ * fewer than half the resamples define the metric.
+ */
+static void bootstrap(const struct eval_item *const *g, size_t n, const char *by, const char *key, double level,
+		      double lo[2][COT_NBEHAV + 1], double hi[2][COT_NBEHAV + 1])
+{
+	unsigned long long st = fnv64(fnv64(FNV64_INIT, by, strlen(by) + 1), key, strlen(key));
+	const struct eval_item **rs = xmalloc((n ? n : 1) * sizeof *rs);
+	double *x = xmalloc(2 * (n ? n : 1) * sizeof *x), *y = x + (n ? n : 1);
+	double *boot = xmalloc(2 * (COT_NBEHAV + 1) * EVAL_BOOT * sizeof *boot); /* [metric][row][resample] */
+#define BOOT(m, row, r) boot[((size_t)(m) * (COT_NBEHAV + 1) + (size_t)(row)) * EVAL_BOOT + (size_t)(r)]
+	for (size_t r = 0; r < EVAL_BOOT; r++) {
+		for (size_t j = 0; j < n; j++)
+			rs[j] = g[metrics_splitmix64(&st) % n];
+		double f1[COT_NBEHAV], rho[COT_NBEHAV];
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			score(rs, n, b, x, y, &f1[b], &rho[b]);
+			BOOT(0, b, r) = f1[b];
+			BOOT(1, b, r) = rho[b];
+		}
+		BOOT(0, COT_NBEHAV, r) = metrics_mean_defined(f1, COT_NBEHAV);
+		BOOT(1, COT_NBEHAV, r) = metrics_mean_defined(rho, COT_NBEHAV);
+	}
+	for (int m = 0; m < 2; m++)
+		for (int row = 0; row <= COT_NBEHAV; row++) {
+			double *v = &BOOT(m, row, 0);
+			size_t k = 0;
+			for (size_t r = 0; r < EVAL_BOOT; r++)
+				if (!isnan(v[r]))
+					v[k++] = v[r];
+			lo[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, (1 - level) / 2) : NAN;
+			hi[m][row] = 2 * k >= EVAL_BOOT ? metrics_quantile(v, k, (1 + level) / 2) : NAN;
+		}
+#undef BOOT
+	free(boot);
+	free(x);
+	free(rs);
 }
 
 /* Writes the rows of one group: the items whose key k equals key (all items when k < 0). */
 static void write_group(struct eval_ctx *c, int k, const char *by, const char *key)
 {
-	double *x = xmalloc(2 * (c->n ? c->n : 1) * sizeof *x), *y = x + (c->n ? c->n : 1);
+	const struct eval_item **g = xmalloc((c->n ? c->n : 1) * sizeof *g);
+	size_t traces = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (k < 0 || strcmp(c->v[i].keys[k], key) == 0)
+			g[traces++] = &c->v[i];
+	double *x = xmalloc(2 * (traces ? traces : 1) * sizeof *x), *y = x + (traces ? traces : 1);
 	double pm[5][COT_NBEHAV]; /* judge rate, cotscan rate, P, R, F1 ... for the macro row */
 	double sp[COT_NBEHAV], mae[COT_NBEHAV];
+	double lo[2][COT_NBEHAV + 1], hi[2][COT_NBEHAV + 1];
+	if (c->o->ci)
+		bootstrap(g, traces, by, key, c->o->level, lo, hi);
 	struct confusion sum = {0};
-	unsigned long long traces = 0;
-	for (size_t i = 0; i < c->n; i++)
-		traces += k < 0 || strcmp(c->v[i].keys[k], key) == 0;
-	for (int b = 0; b < COT_NBEHAV; b++) {
+	for (int b = 0; b <= COT_NBEHAV; b++) {
 		struct confusion cf = {0};
 		size_t n = 0;
-		for (size_t i = 0; i < c->n; i++) {
-			const struct eval_item *it = &c->v[i];
-			if (it->judge[b] < 0 || (k >= 0 && strcmp(it->keys[k], key) != 0))
+		if (b < COT_NBEHAV) {
+			for (size_t i = 0; i < traces; i++) {
+				if (g[i]->judge[b] < 0)
+					continue;
+				confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
+				x[n] = g[i]->judge[b];
+				y[n] = g[i]->pred[b];
+				n++;
+			}
+			pm[0][b] = n ? (double)(cf.tp + cf.fn) / (double)n : NAN;
+			pm[1][b] = n ? (double)(cf.tp + cf.fp) / (double)n : NAN;
+			pm[2][b] = metrics_precision(&cf);
+			pm[3][b] = metrics_recall(&cf);
+			pm[4][b] = metrics_f1(&cf);
+			sp[b] = metrics_spearman(x, y, n);
+			mae[b] = metrics_mae(x, y, n);
+			sum.tp += cf.tp;
+			sum.fp += cf.fp;
+			sum.fn += cf.fn;
+			sum.tn += cf.tn;
+			if (c->only >= 0 && b != c->only)
 				continue;
-			confusion_add(&cf, it->judge[b] > 0, it->pred[b] > 0);
-			x[n] = it->judge[b];
-			y[n] = it->pred[b];
-			n++;
+		} else if (c->only >= 0) {
+			break;
 		}
-		pm[0][b] = n ? (double)(cf.tp + cf.fn) / (double)n : NAN;
-		pm[1][b] = n ? (double)(cf.tp + cf.fp) / (double)n : NAN;
-		pm[2][b] = metrics_precision(&cf);
-		pm[3][b] = metrics_recall(&cf);
-		pm[4][b] = metrics_f1(&cf);
-		sp[b] = metrics_spearman(x, y, n);
-		mae[b] = metrics_mae(x, y, n);
-		sum.tp += cf.tp;
-		sum.fp += cf.fp;
-		sum.fn += cf.fn;
-		sum.tn += cf.tn;
-		if (c->only >= 0 && b != c->only)
-			continue;
+		/* the macro row: means of the four over their defined values, sums of the counts */
+		int macro = b == COT_NBEHAV;
 		tabout_str(&c->t, by);
 		tabout_str(&c->t, key);
-		tabout_str(&c->t, cot_behaviour_name(b));
-		tabout_num(&c->t, "%zu", n);
+		tabout_str(&c->t, macro ? "macro" : cot_behaviour_name(b));
+		tabout_num(&c->t, "%zu", macro ? traces : n);
 		for (int m = 0; m < 5; m++)
-			tabout_num(&c->t, "%.4f", pm[m][b]);
-		tabout_num(&c->t, "%.4f", sp[b]);
-		tabout_num(&c->t, "%.4f", mae[b]);
-		tabout_num(&c->t, "%llu", cf.tp);
-		tabout_num(&c->t, "%llu", cf.fp);
-		tabout_num(&c->t, "%llu", cf.fn);
-		tabout_num(&c->t, "%llu", cf.tn);
-		tabout_row_end(&c->t);
-	}
-	if (c->only < 0) {
-		tabout_str(&c->t, by);
-		tabout_str(&c->t, key);
-		tabout_str(&c->t, "macro");
-		tabout_num(&c->t, "%llu", traces);
-		for (int m = 0; m < 5; m++)
-			tabout_num(&c->t, "%.4f", metrics_mean_defined(pm[m], COT_NBEHAV));
-		tabout_num(&c->t, "%.4f", metrics_mean_defined(sp, COT_NBEHAV));
-		tabout_num(&c->t, "%.4f", metrics_mean_defined(mae, COT_NBEHAV));
-		tabout_num(&c->t, "%llu", sum.tp);
-		tabout_num(&c->t, "%llu", sum.fp);
-		tabout_num(&c->t, "%llu", sum.fn);
-		tabout_num(&c->t, "%llu", sum.tn);
+			tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
+		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
+		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
+		const struct confusion *cc = macro ? &sum : &cf;
+		tabout_num(&c->t, "%llu", cc->tp);
+		tabout_num(&c->t, "%llu", cc->fp);
+		tabout_num(&c->t, "%llu", cc->fn);
+		tabout_num(&c->t, "%llu", cc->tn);
+		if (c->o->ci) {
+			tabout_num(&c->t, "%.4f", lo[0][b]);
+			tabout_num(&c->t, "%.4f", hi[0][b]);
+			tabout_num(&c->t, "%.4f", lo[1][b]);
+			tabout_num(&c->t, "%.4f", hi[1][b]);
+		}
 		tabout_row_end(&c->t);
 	}
 	free(x);
+	free(g);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Groups in the order report --group-by uses: numbers numerically, then text, then (missing). */
+static int cmp_key(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return agg_value_cmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int eval_finish(void *ctx)
 {
 	struct eval_ctx *c = ctx;
 	if (!c->o->errors) {
-		tabout_begin(&c->t, c->out, c->o->format, sizeof metric_cols / sizeof *metric_cols, metric_cols);
+		if (c->o->ci)
+			tabout_begin(&c->t, c->out, c->o->format, sizeof metric_ci_cols / sizeof *metric_ci_cols,
+				     metric_ci_cols);
+		else
+			tabout_begin(&c->t, c->out, c->o->format, sizeof metric_cols / sizeof *metric_cols,
+				     metric_cols);
 		write_group(c, -1, "all", "all");
 		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
 		for (int k = 0; k < c->nby; k++) {
 			for (size_t i = 0; i < c->n; i++)
 				keys[i] = c->v[i].keys[k];
-			qsort(keys, c->n, sizeof *keys, cmp_str);
+			qsort(keys, c->n, sizeof *keys, cmp_key);
 			for (size_t i = 0; i < c->n; i++)
 				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
 					write_group(c, k, c->by[k], keys[i]);
@@ -537,7 +620,7 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 	strcpy(c->evidence_path + stem, "evidence");
 
 	if (o->nby == 0) {
-		c->by[c->nby++] = "model";
+		c->by[c->nby++] = AGG_MODEL_FIELD;
 	} else {
 		for (int i = 0; i < o->nby; i++) {
 			if (strcmp(o->by[i], "none") == 0)

@@ -135,13 +135,46 @@ static void skip(struct extracted *x, int why, const char *fmt, ...)
 	buf_addstr(&x->why, msg);
 }
 
+/*
+ * The offset just past the last closing delimiter of the pair that
+ * extract_sections would use; len when that pair is never closed, and
+ * (size_t)-1 when the text has no delimiter.
+ */
+static size_t after_sections(const char *text, size_t len)
+{
+	for (size_t d = 0; d < sizeof delims / sizeof *delims; d++) {
+		const char *o = find_mem(text, len, delims[d].open);
+		const char *c = find_mem(text, len, delims[d].close);
+		if (!o && !c)
+			continue;
+		size_t cl = strlen(delims[d].close), end = len;
+		for (const char *p = text; (c = find_mem(p, (size_t)(text + len - p), delims[d].close)); p = c + cl)
+			end = (size_t)(c - text) + cl;
+		return end;
+	}
+	return (size_t)-1;
+}
+
 /* Sets the analysed text from a body string, cutting reasoning sections. */
 static void set_body(struct extracted *x, int whole, const char *s, size_t n)
 {
 	int trunc = 0;
-	if (!whole) {
+	x->full = s;
+	x->full_len = n;
+	x->after = s + n; /* no delimiter: no answer part */
+	x->after_len = 0;
+	if (whole) {
+		size_t a = after_sections(s, n);
+		if (a < n) {
+			x->after = s + a;
+			x->after_len = n - a;
+		}
+	} else {
 		buf_reset(&x->textbuf);
 		if (extract_sections(s, n, &x->textbuf, &trunc)) {
+			size_t a = after_sections(s, n);
+			x->after = s + a;
+			x->after_len = n - a;
 			x->text = x->textbuf.p;
 			x->len = x->textbuf.len;
 			if (trunc)
@@ -178,7 +211,7 @@ static void from_message(struct extracted *x, int whole, const cJSON *m)
 		have_reasoning = 1;
 	}
 	const cJSON *content = cJSON_GetObjectItemCaseSensitive(m, "content");
-	struct buf body = {0};
+	struct buf body = x->bodybuf;
 	buf_reset(&body);
 	if (cJSON_IsArray(content)) {
 		const cJSON *blk;
@@ -200,8 +233,10 @@ static void from_message(struct extracted *x, int whole, const cJSON *m)
 		}
 	} else if (nonempty_string(content))
 		buf_addstr(&body, content->valuestring);
-	else if (!have_reasoning) {
-		buf_free(&body);
+	buf_reset(&x->fullbuf);
+	buf_add(&x->fullbuf, t->p, t->len); /* the explicit reasoning, before the body is added */
+	if (!cJSON_IsArray(content) && !nonempty_string(content) && !have_reasoning) {
+		x->bodybuf = body;
 		if (content && !cJSON_IsNull(content))
 			skip(x, COT_SKIP_COT_TYPE, "field '%s' is %s, not a string", "content", type_name(content));
 		else
@@ -227,9 +262,24 @@ static void from_message(struct extracted *x, int whole, const cJSON *m)
 			buf_add(t, body.p, body.len);
 		buf_free(&sec);
 	}
-	buf_free(&body);
 	x->text = t->p;
 	x->len = t->len;
+	/* the whole text: explicit reasoning, then the body; the answer part is
+	 * the body after its last closed section, or all of it next to
+	 * explicit reasoning */
+	x->bodybuf = body;
+	struct buf *f = &x->fullbuf;
+	if (f->len && body.len)
+		buf_add(f, "\n\n", 2);
+	size_t body_at = f->len;
+	buf_add(f, body.p, body.len);
+	x->full = f->p;
+	x->full_len = f->len;
+	size_t a = after_sections(body.p, body.len);
+	if (a > body.len)
+		a = have_reasoning ? 0 : body.len;
+	x->after = f->p + body_at + a;
+	x->after_len = body.len - a;
 }
 
 /* Auto-detection of the chain of thought; see the README for the order. */
@@ -371,6 +421,8 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	x->defects = 0;
 	x->text = NULL;
 	x->len = 0;
+	x->full = x->after = NULL;
+	x->full_len = x->after_len = 0;
 	cJSON_Delete(x->root);
 	const char *end = NULL;
 	x->root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
@@ -441,6 +493,8 @@ void extracted_free(struct extracted *x)
 	cJSON_Delete(x->root);
 	buf_free(&x->why);
 	buf_free(&x->textbuf);
+	buf_free(&x->fullbuf);
+	buf_free(&x->bodybuf);
 	buf_free(&x->model);
 	buf_free(&x->id);
 	memset(x, 0, sizeof *x);

@@ -12,8 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agg.h"
 #include "cotscan.h"
 #include "diag.h"
+#include "merge.h"
 #include "opts.h"
 #include "outfile.h"
 #include "parallel.h"
@@ -22,6 +24,7 @@
 #include "reader.h"
 #include "rules.h"
 #include "sink.h"
+#include "svg.h"
 
 /* Each subcommand's sink. */
 static const struct {
@@ -30,9 +33,22 @@ static const struct {
 } sinks[] = {
 	{ CMD_TAG, sink_tag_init },
 	{ CMD_REPORT, sink_report_init },
+	{ CMD_COMPARE, sink_compare_init },
 	{ CMD_EVAL, sink_eval_init },
 	{ CMD_SHOW, sink_show_init },
+	{ CMD_CHECK, sink_check_init },
 };
+
+/*
+ * The defect `duplicate`, decided in input order just before the sink sees
+ * the trace: the text's hash (computed per trace in the pipeline) is looked
+ * up in the set of the hashes seen so far.
+ */
+static void mark_duplicate(struct dupset *seen, struct trace_result *r)
+{
+	if (r->skip == COT_SKIP_NONE && r->cot_hash && dupset_add(seen, r->cot_hash))
+		r->defects |= 1u << COT_D_DUPLICATE;
+}
 
 /* The model name of last resort: the file's base name without .jsonl/.json. */
 static char *fallback_model(const char *path)
@@ -59,6 +75,7 @@ struct run {
 	struct diag *d;
 	struct sink *s;
 	struct par *par;          /* -j N > 1: the worker threads, else NULL */
+	struct dupset *seen;      /* the text hashes seen so far (defect duplicate) */
 	struct progress prog;
 	unsigned long long bytes; /* bytes of the inputs finished so far */
 };
@@ -82,7 +99,7 @@ static unsigned long long inputs_size(char **files, int nfiles)
  * main thread (whatever -j is), goes through here to the sink.  Returns 1 to
  * stop the run (--strict and a bad line), else 0.
  */
-static int consume_line(void *ctx, const struct trace_result *r)
+static int consume_line(void *ctx, struct trace_result *r)
 {
 	struct run *run = ctx;
 	struct diag *d = run->d;
@@ -92,6 +109,7 @@ static int consume_line(void *ctx, const struct trace_result *r)
 		diag_skip(d, r->file, r->line, r->skip, r->why);
 	} else
 		d->tagged++;
+	mark_duplicate(run->seen, r);
 	run->s->line(run->s->ctx, r);
 	if (r->skip && r->skip != COT_SKIP_BLANK && run->o->strict) {
 		progress_clear(&run->prog);
@@ -155,6 +173,81 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 	return rc;
 }
 
+/*
+ * `cotscan merge`: reads partials (not JSONL, so no rules and no pipeline)
+ * and writes the table one report over all their inputs would have written.
+ * Returns the exit code.
+ */
+static int run_merge(const struct cot_opts *o)
+{
+	static char *stdin_only[] = { "-" };
+	char **files = o->nfiles ? o->files : stdin_only;
+	int nfiles = o->nfiles ? o->nfiles : 1, ret = COT_EXIT_OK;
+	struct merger m;
+	struct outfile out = {0};
+	struct diag d = {0};
+	char *block = xmalloc(1 << 16);
+	merge_init(&m);
+	for (int i = 0; i < nfiles && ret == COT_EXIT_OK; i++) {
+		const char *name = strcmp(files[i], "-") ? files[i] : "standard input";
+		int fd = 0;
+		if (strcmp(files[i], "-") != 0 && (fd = open(files[i], O_RDONLY)) < 0) {
+			diag_error("cannot open '%s': %s", files[i], strerror(errno));
+			ret = COT_EXIT_IO;
+			break;
+		}
+		merge_begin_input(&m, name);
+		ssize_t got;
+		while ((got = read(fd, block, 1 << 16)) > 0 || (got < 0 && errno == EINTR))
+			if (got > 0 && merge_feed(&m, block, (size_t)got) < 0)
+				break;
+		if (got < 0) {
+			diag_error("cannot read '%s': %s", name, strerror(errno));
+			ret = COT_EXIT_IO;
+		} else if (m.failed || merge_end_input(&m) < 0) {
+			diag_error("%s", m.err.p);
+			ret = COT_EXIT_USAGE;
+		}
+		if (fd != 0)
+			close(fd);
+	}
+	if (ret == COT_EXIT_OK && !m.have_agg) {
+		/* no partial at all: the empty table, grouped by model */
+		agg_init(&m.agg, NULL);
+		m.have_agg = 1;
+	}
+	if (ret == COT_EXIT_OK && outfile_open(&out, o->output) < 0)
+		ret = COT_EXIT_IO;
+	if (ret == COT_EXIT_OK) {
+		if (o->partial)
+			agg_write_partial(&m.agg, out.fp, merge_rules_hash(&m));
+		else
+			agg_write(&m.agg, out.fp, o->format, o->level);
+		/* the summary of the runs that made the partials */
+		size_t n;
+		struct agg_group **v = agg_sorted(&m.agg, &n);
+		for (size_t i = 0; i < n; i++)
+			d.tagged += v[i]->s.traces;
+		free(v);
+		d.lines = d.tagged;
+		for (int r = COT_SKIP_NONE + 1; r < COT_NSKIP; r++) {
+			d.skipped[r] = m.agg.skipped[r];
+			d.lines += d.skipped[r];
+		}
+		d.quiet = o->quiet;
+		diag_summary(&d);
+		if (diag_bad_lines(&d))
+			ret = COT_EXIT_SKIPPED;
+		if (outfile_close(&out, 1) < 0)
+			ret = COT_EXIT_IO;
+		else if (o->svg && svg_write_file(&m.agg, o->svg, o->level) != 0)
+			ret = COT_EXIT_IO;
+	}
+	merge_free(&m);
+	free(block);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct cot_opts o;
@@ -164,7 +257,8 @@ int main(int argc, char **argv)
 	struct sink s = {0};
 	struct worker w;
 	struct diag d = {0};
-	struct run run = { .o = &o, .d = &d, .s = &s };
+	struct dupset seen = {0};
+	struct run run = { .o = &o, .d = &d, .s = &s, .seen = &seen };
 	int have_worker = 0, ret;
 
 	/* `cotscan ... | head -1` should end quietly, as other filters do */
@@ -173,6 +267,10 @@ int main(int argc, char **argv)
 	ret = opts_parse(&o, argc, argv);
 	if (ret >= 0)
 		goto out;
+	if (o.cmd == CMD_MERGE) {
+		ret = run_merge(&o);
+		goto out;
+	}
 
 	buf_reset(&err);
 	if ((o.rules ? rules_load_path(&rs, o.rules, &err) : rules_load_builtin(&rs, &err)) < 0 ||
@@ -194,7 +292,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo };
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
@@ -224,7 +322,8 @@ int main(int argc, char **argv)
 	if (ret == COT_EXIT_OK && !stopped)
 		ret = s.finish(s.ctx);
 	diag_summary(&d);
-	if (ret == COT_EXIT_OK && diag_bad_lines(&d))
+	/* for check, skipped lines count through its `skipped` check instead */
+	if (ret == COT_EXIT_OK && diag_bad_lines(&d) && o.cmd != CMD_CHECK)
 		ret = COT_EXIT_SKIPPED;
 	if (outfile_close(&out, ret <= COT_EXIT_SKIPPED && !stopped) < 0)
 		ret = COT_EXIT_IO;
@@ -235,5 +334,7 @@ out:
 		s.free(s.ctx);
 	rules_free(&rs);
 	buf_free(&err);
+	dupset_free(&seen);
+	opts_free(&o);
 	return ret;
 }

@@ -13,7 +13,8 @@ static const char *const skip_names[COT_NSKIP] = {
 };
 
 static const char *const defect_names[COT_NDEFECT] = {
-	"empty", "truncated", "rule_limit"
+	"empty", "truncated", "rule_limit", "padded", "repetitive", "duplicate", "no_answer",
+	"too_long", "too_short"
 };
 
 const char *cot_behaviour_name(int b)
@@ -38,4 +39,22 @@ const char *cot_skip_name(int s)
 const char *cot_defect_name(int d)
 {
 	return d >= 0 && d < COT_NDEFECT ? defect_names[d] : "?";
+}
+
+/* Returns the defect whose name is the len bytes at name, or -1. */
+int cot_defect_lookup(const char *name, size_t len)
+{
+	for (int d = 0; d < COT_NDEFECT; d++)
+		if (strlen(defect_names[d]) == len && memcmp(defect_names[d], name, len) == 0)
+			return d;
+	return -1;
+}
+
+/* Returns the skip reason whose name is the len bytes at name, or -1. */
+int cot_skip_lookup(const char *name, size_t len)
+{
+	for (int s = 0; s < COT_NSKIP; s++)
+		if (strlen(skip_names[s]) == len && memcmp(skip_names[s], name, len) == 0)
+			return s;
+	return -1;
 }

@@ -12,11 +12,15 @@
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
 	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FORMAT,
+	OPT_GROUP_BY, OPT_LEVEL, OPT_PARTIAL, OPT_SVG, OPT_BASELINE,
 };
 /* eval and show */
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
-	OPT_LINE, OPT_COLOR, OPT_LABELS,
+	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
+	/* defects and check */
+	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
+	OPT_CONFIG, OPT_EXAMPLES,
 };
 
 #define MAX_JOBS 256
@@ -24,6 +28,8 @@ enum {
 #define ALL (~0u)
 /* every command that writes a table (tabout.h) */
 #define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
+/* every command that reads traces (merge reads partials) */
+#define TRACES (~(unsigned)CMD_MERGE)
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
@@ -34,26 +40,42 @@ static const struct optdef {
 	const char *help;
 } optdefs[] = {
 	{ 'o', "output", "FILE", ALL, "write to FILE instead of standard output" },
-	{ OPT_RULES, "rules", "DIR|FILE", ALL, "use these rule files instead of the built-in set" },
-	{ OPT_COT_FIELD, "cot-field", "PATH", ALL, "dotted path of the chain of thought (a.b.0.c)" },
-	{ OPT_MODEL_FIELD, "model-field", "PATH", ALL, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", ALL, "dotted path of the trace id" },
-	{ OPT_MODEL, "model", "NAME", ALL, "model name for records that carry none" },
-	{ OPT_WHOLE, "whole", NULL, ALL, "analyse the whole text, not only <think> sections" },
-	{ OPT_STRICT, "strict", NULL, ALL, "stop at the first bad input line" },
+	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
+	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
+	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "dotted path of the trace id" },
+	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
+	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
+	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
 	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
+	{ OPT_GROUP_BY, "group-by", "FIELDS", CMD_REPORT | CMD_COMPARE,
+	  "group by these comma-separated fields (default: model)" },
+	{ OPT_LEVEL, "level", "P", CMD_REPORT | CMD_MERGE | CMD_COMPARE | CMD_EVAL,
+	  "confidence level of intervals (default 0.95)" },
+	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
+	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
+	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
+	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
 	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
 	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
 	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
 	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
+	{ OPT_MIN_BYTES, "min-bytes", "N", TRACES, "defect too_short: fewer than N analysed bytes" },
+	{ OPT_MAX_BYTES, "max-bytes", "N", TRACES, "defect too_long: more than N analysed bytes" },
+	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "dotted path of the model's answer (default: answer)" },
+	{ OPT_GATE_MAX, "max", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is above RATE (repeatable)" },
+	{ OPT_GATE_MIN, "min", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is below RATE (repeatable)" },
+	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
+	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
+	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -70,20 +92,38 @@ static const struct cmddef {
 	{ "tag", CMD_TAG, "cotscan [tag] [OPTIONS] [FILE...]",
 	  "Write one CSV row per trace: behaviour counts, defects, optional evidence." },
 	{ "report", CMD_REPORT, "cotscan report [OPTIONS] [FILE...]",
-	  "Write the per-model frequency table: one row per model and behaviour." },
+	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
+	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
+	  "Combine partials of 'report --partial' into the table one run would give." },
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
 	{ "show", CMD_SHOW, "cotscan show [OPTIONS] [FILE...]",
 	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
+	{ "check", CMD_CHECK, "cotscan check [--max KEY=RATE] [--min KEY=RATE] [--config FILE] [OPTIONS] [FILE...]",
+	  "Gate a dataset: compare defect, skip and behaviour rates with thresholds." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
 static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
-	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...)\n"
+	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
+	"     check: a check failed\n"
 	"  2  usage error, bad rule file or bad configuration\n"
 	"  3  input or output error (unreadable file, write failure)\n";
+
+static const char check_help[] =
+	"Keys (rates over traces, or over non-blank lines for skips):\n"
+	"  a defect   empty truncated rule_limit padded repetitive duplicate no_answer\n"
+	"             too_long too_short: traces with it / traces\n"
+	"  a behaviour backtracking verification subgoal_setting backward_chaining:\n"
+	"             traces with at least one instance / traces\n"
+	"  skipped    skipped lines / non-blank lines (default check: skipped <= 0)\n"
+	"  a reason   bad_json not_object no_cot cot_not_string invalid_utf8 nul_byte\n"
+	"KEY@MODEL checks one model, KEY@* every model; RATE is 0..1 or a percentage (2%).\n"
+	"Prints one PASS/FAIL line per check and a verdict; with --format, a table.\n\n";
 
 static void print_options(FILE *fp, unsigned cmd)
 {
@@ -127,6 +167,8 @@ static void help(FILE *fp, int cmd)
 		}
 	print_options(fp, (unsigned)cmd);
 	fputc('\n', fp);
+	if (cmd == CMD_CHECK)
+		fputs(check_help, fp);
 	fputs(exit_help, fp);
 }
 
@@ -137,11 +179,37 @@ static int usage_error(const char *cmdname)
 	return COT_EXIT_USAGE;
 }
 
+/* Whether path is not a dotted path (a.b.0.c). */
+static int path_bad(const char *p, size_t n)
+{
+	if (n == 0 || p[0] == '.' || p[n - 1] == '.')
+		return 1;
+	for (size_t i = 1; i < n; i++)
+		if (p[i] == '.' && p[i - 1] == '.')
+			return 1;
+	return 0;
+}
+
+/* Whether a --group-by list has an empty or malformed field. */
+static int group_by_bad(const char *s)
+{
+	for (;;) {
+		const char *e = strchr(s, ',');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (path_bad(s, n))
+			return 1;
+		if (!e)
+			return 0;
+		s = e + 1;
+	}
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = CMD_TAG;
 	o->color = -1;
+	o->level = 0.95;
 	const char *cmdname = NULL;
 	int explicit_cmd = 0;
 	if (argc > 1)
@@ -223,6 +291,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
 				return usage_error(cmdname);
 			}
+			o->format_given = 1;
 			break;
 		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
 		case OPT_LABELS: o->labels_file = optarg; break;
@@ -238,6 +307,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		}
 		case OPT_ERRORS: o->errors = 1; break;
+		case OPT_CI: o->ci = 1; break;
 		case OPT_BEHAVIOUR:
 			if (cot_behaviour_lookup(optarg, strlen(optarg)) < 0) {
 				diag_error("unknown behaviour '%s' (known: backtracking, verification, "
@@ -257,6 +327,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			}
 			break;
 		}
+		case OPT_GROUP_BY: o->group_by = optarg; break;
+		case OPT_LEVEL: {
+			char *end;
+			o->level = strtod(optarg, &end);
+			if (end == optarg || *end || !(o->level > 0 && o->level < 1)) {
+				diag_error("bad level '%s' (expected a number between 0 and 1, e.g. 0.99)", optarg);
+				return usage_error(cmdname);
+			}
+			break;
+		}
 		case OPT_COLOR:
 			if (!optarg || strcmp(optarg, "auto") == 0)
 				o->color = -1;
@@ -269,19 +349,56 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 				return usage_error(cmdname);
 			}
 			break;
+		case OPT_PARTIAL: o->partial = 1; break;
+		case OPT_SVG: o->svg = optarg; break;
+		case OPT_BASELINE: o->baseline = optarg; break;
+		case OPT_MIN_BYTES:
+		case OPT_MAX_BYTES:
+		case OPT_EXAMPLES: {
+			char *e;
+			unsigned long long v = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-') {
+				diag_error("option '--%s' needs a whole number, not '%s'", d->name, optarg);
+				return usage_error(cmdname);
+			}
+			if (c == OPT_MIN_BYTES)
+				o->dx.min_bytes = (size_t)v;
+			else if (c == OPT_MAX_BYTES)
+				o->dx.max_bytes = (size_t)v;
+			else
+				o->examples = (unsigned long)v;
+			break;
+		}
+		case OPT_ANSWER_FIELD: o->dx.answer_path = optarg; break;
+		case OPT_GATE_MAX:
+		case OPT_GATE_MIN:
+		case OPT_MAX_SKIPPED:
+			o->gates = xrealloc(o->gates, (o->ngates + 1) * sizeof *o->gates);
+			o->gates[o->ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg,
+								   c == OPT_MAX_SKIPPED };
+			break;
+		case OPT_CONFIG: o->config = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
 		}
 	}
-	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path };
-	for (int i = 0; i < 3; i++)
+	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
+	for (int i = 0; i < 4; i++)
 		if (paths[i] && (!*paths[i] || paths[i][0] == '.' || paths[i][strlen(paths[i]) - 1] == '.' ||
 				 strstr(paths[i], ".."))) {
 			diag_error("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
 				   paths[i]);
 			return usage_error(cmdname);
 		}
+	if (o->group_by && group_by_bad(o->group_by)) {
+		diag_error("bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", o->group_by);
+		return usage_error(cmdname);
+	}
+	if (o->partial && o->format_given) {
+		diag_error("--partial always writes CSV; give --format to 'cotscan merge'");
+		return usage_error(cmdname);
+	}
 	if (o->evidence && o->jsonl) {
 		diag_error("--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
 		return usage_error(cmdname);
@@ -294,4 +411,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		o->nfiles = 1;
 	}
 	return -1;
+}
+
+void opts_free(struct cot_opts *o)
+{
+	free(o->gates);
+	o->gates = NULL;
+	o->ngates = 0;
 }

@@ -11,7 +11,8 @@
 /* One input line of a batch: offsets into the batch's data. */
 struct item {
 	size_t off, len;          /* the line */
-	size_t file, model;       /* NUL-terminated names */
+	const char *file;         /* the caller's: input names live for the whole run (sinks keep them) */
+	size_t model;             /* NUL-terminated copy of the model name */
 	unsigned long long lineno;
 };
 
@@ -71,7 +72,7 @@ static void run_batch(struct par *p, struct batch *b)
 			b->nslots++;
 		}
 		const struct item *it = &b->items[i];
-		pipeline_line(p->cfg, &b->slots[i], b->data.p + it->file, b->data.p + it->model,
+		pipeline_line(p->cfg, &b->slots[i], it->file, b->data.p + it->model,
 			      b->data.p + it->off, it->len, it->lineno, &b->res[i]);
 	}
 }
@@ -206,8 +207,7 @@ int par_line(struct par *p, const char *file, const char *model, const char *lin
 			return 1;
 		b = &p->ring[p->fill % p->nring];
 	}
-	struct item it = { .lineno = lineno };
-	it.file = intern(b, file, b->n ? b->items[b->n - 1].file : 0);
+	struct item it = { .lineno = lineno, .file = file };
 	it.model = intern(b, model, b->n ? b->items[b->n - 1].model : 0);
 	it.off = b->data.len;
 	it.len = len;

@@ -15,6 +15,7 @@ void worker_free(struct worker *w)
 	extracted_free(&w->x);
 	matcher_free(&w->m);
 	buf_free(&w->why);
+	defect_scratch_free(&w->ds);
 }
 
 void worker_release(struct worker *w)
@@ -38,6 +39,35 @@ static const char *find_escaped_nul(const char *s, size_t n)
 			break;
 	}
 	return NULL;
+}
+
+/*
+ * The per-trace defect detectors (README "Defects"); duplicate is decided
+ * later, in input order, from r->cot_hash.
+ */
+static void trace_defects(const struct defect_opts *dx, struct defect_scratch *ds,
+			  const struct extracted *x, struct trace_result *r)
+{
+	int loop_end;
+	r->defects |= defects_detect(ds, x->text, x->len, &loop_end);
+	int after = 0;
+	for (size_t i = 0; i < x->after_len && !after; i++) {
+		unsigned char c = (unsigned char)x->after[i];
+		after = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	}
+	/* a cut text is truncated even when the record keeps an answer field */
+	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
+	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
+		r->defects |= 1u << COT_D_NO_ANSWER;
+	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len))
+		r->defects |= 1u << COT_D_TRUNCATED;
+	if (loop_end && !after)
+		r->defects |= 1u << COT_D_TRUNCATED;
+	if (dx->min_bytes && x->len < dx->min_bytes)
+		r->defects |= 1u << COT_D_TOO_SHORT;
+	if (dx->max_bytes && x->len > dx->max_bytes)
+		r->defects |= 1u << COT_D_TOO_LONG;
+	r->cot_hash = r->defects & (1u << COT_D_EMPTY) ? 0 : defects_text_hash(x->text, x->len);
 }
 
 static void skipped(struct trace_result *r, struct worker *w, int reason)
@@ -100,7 +130,8 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	memcpy(r->counts, w->m.counts, sizeof r->counts);
 	r->ev = w->m.ev;
 	r->nev = w->m.nev;
-	r->defects = x->defects | defects_detect(x->text, x->len);
+	r->defects = x->defects;
 	if (w->m.limit_hit)
 		r->defects |= 1u << COT_D_RULE_LIMIT;
+	trace_defects(&cfg->dx, &w->ds, x, r);
 }

@@ -8,3 +8,9 @@ $COTSCAN eval -q --by none --behaviour verification --format json data/labelled.
 echo "exit $?"
 $COTSCAN eval -q --errors data/labelled.jsonl
 echo "exit $?"
+# --ci: bootstrap intervals of F1 and Spearman (seeded: the same every run)
+$COTSCAN eval -q --ci --by none data/labelled.jsonl
+echo "exit $?"
+# --level sets the intervals' level: narrower at 0.5
+$COTSCAN eval -q --ci --level 0.5 --by none --behaviour backtracking data/labelled.jsonl
+echo "exit $?"

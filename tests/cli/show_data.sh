@@ -17,7 +17,7 @@ $COTSCAN show -q --color --id e11 data/labelled.jsonl
 # nothing found: exit 1
 $COTSCAN show -q --id nosuch data/labelled.jsonl; echo "exit $?"
 $COTSCAN show --line 99 --id e1 data/labelled.jsonl; echo "exit $?"
-$COTSCAN show -q --rule ver.sanity_check data/labelled.jsonl; echo "exit $?"
+$COTSCAN show -q --rule bc.reverse data/labelled.jsonl; echo "exit $?"
 # usage errors
 $COTSCAN show --rule nosuch data/labelled.jsonl; echo "exit $?"
 $COTSCAN show --color=sometimes data/labelled.jsonl; echo "exit $?"

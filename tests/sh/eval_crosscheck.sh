@@ -13,9 +13,31 @@ for f in $files; do
 	$COTSCAN tag -q "$f" > $TMPD/tags.csv
 	$COTSCAN eval -q --by source --by model --format json "$f" > $TMPD/eval.json
 	$COTSCAN eval -q --errors --format json "$f" > $TMPD/errors.json
+	$COTSCAN eval -q --by source --by model --format json --ci "$f" > $TMPD/ci.json
+	$COTSCAN eval -q --by none --format json --ci "$f" > $TMPD/ci_all.json
 	# --labels FILE alone reads the same labels from the same records
 	$COTSCAN eval -q --by source --by model --format json --labels "$f" > $TMPD/eval2.json
 	cmp $TMPD/eval.json $TMPD/eval2.json || { echo "--labels $f differs from the in-record labels"; exit 1; }
+	python3 - $TMPD/eval.json $TMPD/ci.json $TMPD/ci_all.json <<'PY'
+# --ci adds four columns and changes no other cell; the intervals are ordered,
+# in range, undefined where the point value is, [1, 1] for a perfect F1, and
+# a group's intervals do not depend on the other groups (seeded by its name)
+import json, sys
+base, ci, ci_all = (json.load(open(p)) for p in sys.argv[1:4])
+assert len(base) == len(ci)
+for b, c in zip(base, ci):
+    assert list(c)[:len(b)] == list(b) and list(c)[len(b):] == ["f1_lo", "f1_hi", "spearman_lo", "spearman_hi"]
+    assert all(c[k] == b[k] for k in b), (b, c)
+    for m, low in (("f1", 0), ("spearman", -1)):
+        lo, hi = c[m + "_lo"], c[m + "_hi"]
+        if b[m] is None:
+            assert lo is None and hi is None, c
+        if lo is not None:
+            assert low <= lo <= hi <= 1, c
+    if b["f1"] == 1 and b["behaviour"] != "macro":
+        assert c["f1_lo"] == c["f1_hi"] == 1, c
+assert ci_all == ci[:5], (ci_all, ci[:5])
+PY
 	python3 - "$f" $TMPD/tags.csv $TMPD/eval.json $TMPD/errors.json <<'PY'
 import csv, json, math, sys
 B = ["backtracking", "verification", "subgoal_setting", "backward_chaining"]

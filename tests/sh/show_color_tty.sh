@@ -2,6 +2,7 @@
 # is set or output is not a terminal.  script(1) provides the terminal;
 # skipped without it.
 command -v script >/dev/null || { echo "no script(1)"; exit 77; }
+script -qec true /dev/null >/dev/null 2>&1 </dev/null || { echo "script(1) cannot open a terminal here"; exit 77; }
 esc=$(printf '\033')
 cmd="$COTSCAN show -q --id e1 data/labelled.jsonl"
 script -qec "env -u NO_COLOR $cmd" /dev/null > $TMPD/tty.out 2>&1 </dev/null

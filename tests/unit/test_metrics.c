@@ -8,6 +8,7 @@
  * The precision/recall/F1 and MAE cases are small enough to count by hand.
  */
 #include <math.h>
+#include <string.h>
 
 #include "metrics.h"
 #include "unit.h"
@@ -108,5 +109,22 @@ int main(void)
 	CHECK_NEAR(metrics_mean_defined(v, 4), 0.5);
 	double u[] = { NAN, NAN };
 	CHECK(isnan(metrics_mean_defined(u, 2)), "mean of undefined values");
+	/* quantiles as numpy.percentile(v, 100 * q) gives them (numpy 1.24, Debian 12) */
+	static const double qv[] = { 0.9, 0.1, 0.5, 0.3, 0.7, 0.2, 1.0 };
+	static const double qs[] = { 0, 0.025, 0.5, 0.975, 1 }, qw[] = { 0.1, 0.115, 0.5, 0.985, 1.0 };
+	for (size_t i = 0; i < N(qs); i++) {
+		double tmp[N(qv)];
+		memcpy(tmp, qv, sizeof qv);
+		CHECK_NEAR(metrics_quantile(tmp, N(qv), qs[i]), qw[i]);
+	}
+	double one_v = 3;
+	CHECK_NEAR(metrics_quantile(&one_v, 1, 0.025), 3.0);
+	CHECK(isnan(metrics_quantile(NULL, 0, 0.5)), "quantile of nothing");
+
+	/* SplitMix64 from state 0: the reference implementation's first outputs */
+	unsigned long long st = 0;
+	CHECK(metrics_splitmix64(&st) == 0xe220a8397b1dcdafULL, "splitmix64 #1");
+	CHECK(metrics_splitmix64(&st) == 0x6e789e6aa1b965f4ULL, "splitmix64 #2");
+	CHECK(metrics_splitmix64(&st) == 0x06c45d188009454fULL, "splitmix64 #3");
 	return unit_done("test_metrics");
 }

@@ -1,0 +1,27 @@
+/*
+ * svg.h - the chart of `cotscan report --svg FILE`: the rate of every
+ * behaviour per group with its Wilson interval as an error bar, drawn as
+ * a self-contained SVG (no scripts, no external fonts or styles).
+ *
+ * - A grouped bar chart: groups along x, one bar per behaviour in each
+ *   (<rect class="bar">, one per group and behaviour).
+ * - A line chart when the last --group-by field is a number in every group
+ *   and takes at least two values (a step or checkpoint): that field along
+ *   x on a linear scale, one line per behaviour and per value of the other
+ *   fields (<circle class="point">, one per group and behaviour).
+ * Every mark carries a <title> with the exact numbers (a tooltip).
+ */
+#ifndef SVG_H
+#define SVG_H
+
+#include <stdio.h>
+
+#include "agg.h"
+
+/* Draws the chart of a at confidence level on fp. */
+void svg_write(const struct agg *a, FILE *fp, double level);
+
+/* Writes the chart to path (-o semantics: replaced only when complete); 0 or COT_EXIT_IO. */
+int svg_write_file(const struct agg *a, const char *path, double level);
+
+#endif

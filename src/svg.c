@@ -1,0 +1,317 @@
+/* svg.c - see svg.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cotscan.h"
+#include "outfile.h"
+#include "stats.h"
+#include "svg.h"
+
+/* Okabe-Ito colours: distinguishable with colour-blindness, dark enough on white. */
+static const char *const colours[COT_NBEHAV] = { "#0072B2", "#D55E00", "#009E73", "#CC79A7" };
+static const char *const dashes[] = { "", "6 3", "2 3", "8 3 2 3", "12 4", "1 2" };
+#define NDASH (sizeof dashes / sizeof *dashes)
+
+#define TOP 56.0
+#define PLOT_H 300.0
+#define LEGEND_W 250.0 /* the legend, right of the plot */
+#define LABEL_MAX 40   /* characters of a group label */
+#define CHAR_W 6.6     /* a generous width of one 12px character */
+
+/* Writes s as XML text: escaped, control characters and invalid UTF-8 as '?', at most max characters. */
+static void xml_text(FILE *fp, const char *s, size_t max)
+{
+	size_t n = strlen(s), chars = 0;
+	for (size_t i = 0; i < n; chars++) {
+		if (chars == max) {
+			fputs("\xe2\x80\xa6", fp); /* an ellipsis */
+			return;
+		}
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (c >= 0x80 && (i + len > n || utf8_valid_prefix(s + i, len) != len)) {
+			fputc('?', fp);
+			i++;
+			continue;
+		}
+		switch (c) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fputc('?', fp);
+			else
+				fwrite(s + i, 1, len, fp);
+		}
+		i += len;
+	}
+}
+
+/* A round tick step near span/5: 1, 2 or 5 times a power of ten. */
+static double tick_step(double span)
+{
+	double raw = span / 5, p = pow(10, floor(log10(raw))), f = raw / p;
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+struct chart {
+	FILE *fp;
+	const struct agg *a;
+	struct agg_group **v;
+	size_t n;
+	double z, ymax;
+	double left, right, width, height; /* the plot spans left..right; the picture width x height */
+	struct buf label;
+};
+
+static double ypos(const struct chart *c, double r)
+{
+	return TOP + PLOT_H * (1 - r / c->ymax);
+}
+
+/* The y axis, grid lines and labels, and the title. */
+static void frame(struct chart *c, const char *title, double level)
+{
+	FILE *fp = c->fp;
+	double left = c->left, right = c->right, step = tick_step(c->ymax);
+	fprintf(fp, "<text x=\"%.1f\" y=\"24\" font-size=\"16\" font-weight=\"bold\">", left);
+	xml_text(fp, title, 200);
+	fprintf(fp, "</text>\n<text x=\"%.1f\" y=\"42\" font-size=\"12\" fill=\"#444\">"
+		"error bars: %g%% Wilson score intervals</text>\n", left, level * 100);
+	for (double t = 0; t <= c->ymax + step / 1000; t += step) {
+		double y = ypos(c, t);
+		fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", left, y,
+			right, y);
+		fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%g</text>\n", left - 6,
+			y + 4, round(t * 1e6) / 1e6);
+	}
+	fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>\n", left, TOP, left,
+		TOP + PLOT_H);
+	fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>\n", left, TOP + PLOT_H,
+		right, TOP + PLOT_H);
+	fprintf(fp, "<text transform=\"translate(%.1f %.1f) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">"
+		"rate (share of traces with the behaviour)</text>\n", left - 50, TOP + PLOT_H / 2);
+}
+
+/* The x axis title: the group-by fields from the first. */
+static void x_title(struct chart *c, int first)
+{
+	int nfields = c->a->nfields;
+	fprintf(c->fp, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\">", (c->left + c->right) / 2,
+		c->height - 14);
+	for (int f = first; f < nfields; f++) {
+		if (f > first)
+			fputs(", ", c->fp);
+		xml_text(c->fp, c->a->fields[f], LABEL_MAX);
+	}
+	fputs("</text>\n", c->fp);
+}
+
+/* One legend entry at the top right, row k. */
+static void legend(struct chart *c, int k, const char *colour, const char *dash, const char *text)
+{
+	double x = c->right + 24, y = TOP + 4 + 18 * k;
+	fprintf(c->fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s/>\n",
+		x, y, x + 22, y, colour, *dash ? "2" : "8", *dash ? " stroke-dasharray=\"" : "", dash,
+		*dash ? "\"" : "");
+	fprintf(c->fp, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">", x + 28, y + 4);
+	xml_text(c->fp, text, LABEL_MAX);
+	fputs("</text>\n", c->fp);
+}
+
+/* A mark's tooltip. */
+static void tip(struct chart *c, const struct agg_group *g, int b, double lo, double hi)
+{
+	agg_label(c->a, g, &c->label);
+	fputs("<title>", c->fp);
+	xml_text(c->fp, c->label.p, 200);
+	fprintf(c->fp, " %s: rate %.4f [%.4f, %.4f], %llu of %llu traces</title>", cot_behaviour_name(b),
+		(double)g->s.with[b] / (double)g->s.traces, lo, hi, g->s.with[b], g->s.traces);
+}
+
+static void error_bar(struct chart *c, double x, double lo, double hi, const char *colour)
+{
+	fprintf(c->fp, "<path d=\"M%.1f %.1fV%.1fM%.1f %.1fH%.1fM%.1f %.1fH%.1f\" stroke=\"%s\" fill=\"none\"/>\n",
+		x, ypos(c, lo), ypos(c, hi), x - 3, ypos(c, lo), x + 3, x - 3, ypos(c, hi), x + 3, colour);
+}
+
+static void bars(struct chart *c)
+{
+	FILE *fp = c->fp;
+	double barw = 14, groupw = COT_NBEHAV * barw + 22;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct agg_group *g = c->v[i];
+		double x0 = c->left + 16 + (double)i * groupw;
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			double lo, hi, r = (double)g->s.with[b] / (double)g->s.traces, x = x0 + b * barw;
+			stats_wilson(g->s.with[b], g->s.traces, c->z, &lo, &hi);
+			fprintf(fp, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">",
+				x, ypos(c, r), barw - 1, TOP + PLOT_H - ypos(c, r), colours[b]);
+			tip(c, g, b, lo, hi);
+			fputs("</rect>\n", fp);
+			error_bar(c, x + (barw - 1) / 2, lo, hi, "#222");
+		}
+		double lx = x0 + COT_NBEHAV * barw / 2, ly = TOP + PLOT_H + 14;
+		agg_label(c->a, g, &c->label);
+		fprintf(fp, "<text transform=\"translate(%.1f %.1f) rotate(-45)\" font-size=\"12\" text-anchor=\"end\">",
+			lx, ly);
+		xml_text(fp, c->label.p, LABEL_MAX);
+		fputs("</text>\n", fp);
+	}
+	for (int b = 0; b < COT_NBEHAV; b++)
+		legend(c, b, colours[b], "", cot_behaviour_name(b));
+}
+
+/* The label of g without its last field (the series of a line chart), into b. */
+static void prefix_label(const struct agg *a, const struct agg_group *g, struct buf *b)
+{
+	buf_reset(b);
+	for (int f = 0; f + 1 < a->nfields; f++) {
+		if (f)
+			buf_addc(b, ',');
+		buf_addstr(b, g->vals[f]);
+	}
+}
+
+static void lines(struct chart *c, double xmin, double xmax)
+{
+	FILE *fp = c->fp;
+	int last = c->a->nfields - 1;
+	double plot_w = c->right - c->left - 40, step = tick_step(xmax - xmin);
+#define XPOS(x) (c->left + 20 + plot_w * ((x) - xmin) / (xmax - xmin))
+	for (double t = ceil(xmin / step) * step; t <= xmax + step / 1000; t += step)
+		fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%g</text>\n", XPOS(t),
+			TOP + PLOT_H + 18, round(t / step) * step);
+	/* groups are sorted by the earlier fields, then numerically by the last:
+	 * each run of one prefix is one series per behaviour, left to right */
+	struct buf prev = {0}, cur = {0};
+	int series = 0, nleg = 0;
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i;
+		prefix_label(c->a, c->v[i], &prev);
+		for (; j < c->n; j++) {
+			prefix_label(c->a, c->v[j], &cur);
+			if (strcmp(cur.p, prev.p) != 0)
+				break;
+		}
+		const char *dash = dashes[series % NDASH];
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			fprintf(fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s%s%s points=\"", colours[b],
+				*dash ? " stroke-dasharray=\"" : "", dash, *dash ? "\"" : "");
+			for (size_t k = i; k < j; k++) {
+				const struct agg_group *g = c->v[k];
+				fprintf(fp, "%s%.1f,%.1f", k > i ? " " : "", XPOS(strtod(g->vals[last], NULL)) + (b - 1.5) * 3,
+					ypos(c, (double)g->s.with[b] / (double)g->s.traces));
+			}
+			fputs("\"/>\n", fp);
+			for (size_t k = i; k < j; k++) {
+				const struct agg_group *g = c->v[k];
+				/* dodge the behaviours a little, so that their error bars stay apart */
+				double lo, hi, x = XPOS(strtod(g->vals[last], NULL)) + (b - 1.5) * 3;
+				stats_wilson(g->s.with[b], g->s.traces, c->z, &lo, &hi);
+				error_bar(c, x, lo, hi, colours[b]);
+				fprintf(fp, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">", x,
+					ypos(c, (double)g->s.with[b] / (double)g->s.traces), colours[b]);
+				tip(c, g, b, lo, hi);
+				fputs("</circle>\n", fp);
+			}
+			buf_reset(&cur);
+			if (prev.len)
+				buf_printf(&cur, "%s: ", prev.p);
+			buf_addstr(&cur, cot_behaviour_name(b));
+			if (nleg < 20)
+				legend(c, nleg, colours[b], *dash ? dash : "1 0", cur.p);
+			else if (nleg == 20)
+				legend(c, nleg, "#fff", "", "(more series: see the tooltips)");
+			nleg++;
+		}
+		series++;
+		i = j;
+	}
+#undef XPOS
+	buf_free(&prev);
+	buf_free(&cur);
+}
+
+/* Whether the last group field is a number in every group, with two values or more; the range. */
+static int numeric_x(const struct chart *c, double *xmin, double *xmax)
+{
+	int last = c->a->nfields - 1;
+	if (c->n < 2)
+		return 0;
+	*xmin = INFINITY;
+	*xmax = -INFINITY;
+	for (size_t i = 0; i < c->n; i++) {
+		const char *s = c->v[i]->vals[last];
+		char *end;
+		double x = strtod(s, &end);
+		if (!*s || *end || !isfinite(x) || strpbrk(s, "xXnNiI"))
+			return 0;
+		*xmin = fmin(*xmin, x);
+		*xmax = fmax(*xmax, x);
+	}
+	return *xmax > *xmin;
+}
+
+void svg_write(const struct agg *a, FILE *fp, double level)
+{
+	struct chart c = { .fp = fp, .a = a, .z = stats_z_for_level(level) };
+	c.v = agg_sorted(a, &c.n);
+	double hi_max = 0, xmin, xmax;
+	for (size_t i = 0; i < c.n; i++)
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			double lo, hi;
+			stats_wilson(c.v[i]->s.with[b], c.v[i]->s.traces, c.z, &lo, &hi);
+			hi_max = fmax(hi_max, hi);
+		}
+	double step = tick_step(hi_max > 0 ? hi_max : 0.1);
+	c.ymax = fmin(1, ceil(hi_max / step - 1e-9) * step);
+	if (!(c.ymax > 0))
+		c.ymax = 0.1;
+	int line = numeric_x(&c, &xmin, &xmax);
+	/* slanted group labels (45 degrees) reach down and to the left */
+	size_t longest = 0;
+	for (size_t i = 0; !line && i < c.n; i++) {
+		agg_label(a, c.v[i], &c.label);
+		size_t chars = 0;
+		for (const char *p = c.label.p; *p; p++)
+			chars += ((unsigned char)*p & 0xc0) != 0x80;
+		longest = chars > longest ? chars : longest;
+	}
+	double slant = (double)(longest < LABEL_MAX ? longest : LABEL_MAX + 1) * CHAR_W * 0.7071;
+	c.left = fmax(80, slant - 16 + 8);
+	c.right = line ? c.left + 640 : c.left + 32 + (double)c.n * (COT_NBEHAV * 14 + 22);
+	c.right = fmax(c.right, c.left + 240);
+	c.width = c.right + LEGEND_W;
+	c.height = TOP + PLOT_H + (line ? 30 : slant + 24) + 36;
+	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+		"font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
+		"<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n", c.width, c.height, c.width, c.height);
+	struct buf title = {0};
+	buf_addstr(&title, "Behaviour rates by ");
+	for (int f = 0; f < a->nfields; f++)
+		buf_printf(&title, "%s%s", f ? ", " : "", a->fields[f]);
+	frame(&c, title.p, level);
+	x_title(&c, line ? a->nfields - 1 : 0);
+	if (line)
+		lines(&c, xmin, xmax);
+	else
+		bars(&c);
+	fputs("</svg>\n", fp);
+	buf_free(&title);
+	buf_free(&c.label);
+	free(c.v);
+}
+
+int svg_write_file(const struct agg *a, const char *path, double level)
+{
+	struct outfile o = {0};
+	if (outfile_open(&o, path) < 0)
+		return COT_EXIT_IO;
+	svg_write(a, o.fp, level);
+	return outfile_close(&o, 1) < 0 ? COT_EXIT_IO : 0;
+}
