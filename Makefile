@@ -23,7 +23,8 @@ SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recov
 
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/outfile.c \
-           src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c
+           src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
+           src/parallel.c src/progress.c src/prefilter.c
 # eval and show (issue 9)
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
@@ -33,7 +34,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench
 
 all: cotscan
 
@@ -59,6 +60,23 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# Bench helpers: the parse-only floor and a getrusage runner (see bench/bench.sh).
+BENCH_BIN = $(BUILD)/parse_floor $(BUILD)/runstat
+
+$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/util.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/util.o $(LIBS)
+
+$(BUILD)/runstat: bench/runstat.c | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The speed and memory table (slow: not part of check).  BENCH_MB, BENCH_RUNS,
+# BENCH_PY_MB and BENCH_SRC tune it; see bench/bench.sh.
+bench:
+	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS="-O2 -g -DNDEBUG" \
+		build-bench/cotscan build-bench/parse_floor build-bench/runstat
+	@sh bench/bench.sh build-bench
+
+
 # Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
 FUZZ_TARGETS = pipeline rules
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/replay_%)
@@ -66,15 +84,16 @@ $(BUILD)/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(CORE_OBJ)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/fuzz_main.c $(CORE_OBJ) $(LIBS)
 
 # Every test: unit tests and golden CLI tests; the last line is "N passed, N failed".
-test: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN)
+test: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) $(BENCH_BIN)
 	@sh tests/run.sh $(BUILD)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%) $(REPLAY_BIN:$(BUILD)/%=build-asan/%)
+		build-asan/cotscan $(UNIT_BIN:$(BUILD)/%=build-asan/%) $(REPLAY_BIN:$(BUILD)/%=build-asan/%) \
+		build-asan/parse_floor build-asan/runstat
 
 # The CI entry point: the suite on the normal build, then under ASan+UBSan.
-check: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) asan cotscan
+check: $(BUILD)/cotscan $(UNIT_BIN) $(REPLAY_BIN) $(BENCH_BIN) asan cotscan
 	@sh tests/run.sh $(BUILD) build-asan
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_SECONDS on a
@@ -139,6 +158,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cotscan $(DESTDIR)$(MANDIR)/man1/cotscan.1
 
 clean:
-	rm -rf build build-asan build-cov build-fuzz cotscan
+	rm -rf build build-asan build-bench build-cov build-fuzz cotscan
 
 -include $(wildcard $(BUILD)/*.d)

@@ -55,6 +55,8 @@ struct matcher {
 	size_t capnorm;
 	size_t *sent;          /* sentence start offsets of the current text, when needed */
 	size_t nsent, capsent;
+	size_t *resume;        /* per rule: where its next match may start (SIZE_MAX: done) */
+	size_t nresume;
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 	unsigned limit_rule;   /* the first rule that did (when limit_hit) */

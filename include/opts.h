@@ -41,6 +41,7 @@ struct cot_opts {
 	int evidence, jsonl, strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
+	int jobs;                 /* -j; 0: the number of online CPUs */
 	int format;               /* --format: enum cot_format (tabout.h), csv by default */
 	const char *group_by;     /* --group-by: comma-separated fields, NULL for model */
 	double level;             /* --level: confidence level of intervals, 0.95 by default */

@@ -52,6 +52,13 @@ struct trace_result {
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);
 void worker_free(struct worker *w);
 
+/*
+ * Frees what the last line's result holds that is large (the parsed record),
+ * once it has been consumed; the worker stays usable.  -j N keeps many
+ * workers between lines (parallel.c), so this keeps memory flat.
+ */
+void worker_release(struct worker *w);
+
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
 		   const char *fallback_model, const char *line, size_t len,
 		   unsigned long long lineno, struct trace_result *r);

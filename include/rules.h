@@ -44,13 +44,17 @@ struct rule {
 	int behaviour;         /* enum cot_behaviour */
 	unsigned flags;        /* enum rule_flag */
 	pcre2_code *code;      /* owned */
+	char *expanded;        /* owned: the pattern as compiled (defines expanded) */
 };
+
+struct pf_index;
 
 struct ruleset {
 	struct rule *v;        /* owned */
 	size_t n, cap;
 	unsigned long long hash; /* FNV-1a of every file name and text loaded, in order */
 	char *origin;          /* owned: "built-in" or the --rules argument */
+	struct pf_index *pf;   /* owned: where rules may start (prefilter.h); built by rules_finish */
 };
 
 /*

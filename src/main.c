@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "agg.h"
@@ -17,7 +18,9 @@
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
+#include "parallel.h"
 #include "pipeline.h"
+#include "progress.h"
 #include "reader.h"
 #include "rules.h"
 #include "sink.h"
@@ -66,52 +69,111 @@ static char *fallback_model(const char *path)
 	return xstrndup(b, n);
 }
 
+/* What the ordered consumer needs; one per run. */
+struct run {
+	const struct cot_opts *o;
+	struct diag *d;
+	struct sink *s;
+	struct par *par;          /* -j N > 1: the worker threads, else NULL */
+	struct dupset *seen;      /* the text hashes seen so far (defect duplicate) */
+	struct progress prog;
+	unsigned long long bytes; /* bytes of the inputs finished so far */
+	unsigned long long first_line; /* number of the next input's first line (--first-line) */
+};
+
+/* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
+static unsigned long long inputs_size(char **files, int nfiles)
+{
+	unsigned long long total = 0;
+	for (int i = 0; i < nfiles; i++) {
+		struct stat st;
+		int rc = strcmp(files[i], "-") ? stat(files[i], &st) : fstat(0, &st);
+		if (rc < 0 || !S_ISREG(st.st_mode))
+			return 0;
+		total += (unsigned long long)st.st_size;
+	}
+	return total;
+}
+
+/*
+ * The ordered consumer: every input line's result, in input order and on the
+ * main thread (whatever -j is), goes through here to the sink.  Returns 1 to
+ * stop the run (--strict and a bad line), else 0.
+ */
+static int consume_line(void *ctx, struct trace_result *r)
+{
+	struct run *run = ctx;
+	struct diag *d = run->d;
+	d->lines++;
+	if (r->skip) {
+		progress_clear(&run->prog);
+		diag_skip(d, r->file, r->line, r->skip, r->why);
+	} else
+		d->tagged++;
+	mark_duplicate(run->seen, r);
+	if (r->warn) {
+		progress_clear(&run->prog);
+		diag_warn(d, r->file, r->line, r->warn);
+	}
+	run->s->line(run->s->ctx, r);
+	if (r->skip && r->skip != COT_SKIP_BLANK && run->o->strict) {
+		progress_clear(&run->prog);
+		diag_error("stopped at %s:%llu (--strict)", r->file, r->line);
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * Runs one input through the pipeline into the sink, numbering its lines
- * from o->first_line; standard input is called o->label when given (in
+ * from run->first_line; standard input is called o->label when given (in
  * messages, the file column and the fallback model).  Returns 0, 1 when
- * --strict stopped at a bad line, or -1 on an open or read error (reported).
+ * --strict stopped at a bad line, or -1 on an open or read error (reported
+ * after every line before it has been consumed).
  */
-static int run_input(const struct cot_opts *o, const struct pipeline_cfg *cfg, struct worker *w,
-		     struct diag *d, struct dupset *seen, struct sink *s, const char *path)
+static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct worker *w, const char *path)
 {
 	int fd = 0;
 	if (strcmp(path, "-") != 0) {
 		fd = open(path, O_RDONLY);
 		if (fd < 0) {
+			if (run->par && par_drain(run->par))
+				return 1;
+			progress_clear(&run->prog);
 			diag_error("cannot open '%s': %s", path, strerror(errno));
 			return -1;
 		}
 	}
-	if (fd == 0 && o->label) /* --label NAME: what standard input is called */
-		path = o->label;
+	if (fd == 0 && run->o->label) /* --label NAME: what standard input is called */
+		path = run->o->label;
 	char *model = fallback_model(path);
 	struct reader rd;
-	reader_init(&rd, fd, o->first_line);
+	reader_init(&rd, fd, run->first_line);
 	const char *line;
 	size_t len;
 	int rc = 0, got;
 	struct trace_result r;
 	while ((got = reader_next(&rd, &line, &len)) > 0) {
-		d->lines++;
-		pipeline_line(cfg, w, path, model, line, len, rd.lineno, &r);
-		if (r.skip)
-			diag_skip(d, path, rd.lineno, r.skip, r.why);
-		else
-			d->tagged++;
-		mark_duplicate(seen, &r);
-		if (r.warn)
-			diag_warn(d, path, rd.lineno, r.warn);
-		s->line(s->ctx, &r);
-		if (r.skip && r.skip != COT_SKIP_BLANK && o->strict) {
-			diag_error("stopped at %s:%llu (--strict)", path, rd.lineno);
-			rc = 1;
-			break;
+		if (run->par)
+			rc = par_line(run->par, path, model, line, len, rd.lineno);
+		else {
+			pipeline_line(cfg, w, path, model, line, len, rd.lineno, &r);
+			rc = consume_line(run, &r);
 		}
+		if (rc)
+			break;
+		progress_update(&run->prog, run->bytes + rd.bytes, run->d->tagged);
 	}
-	if (got < 0) {
-		diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input", strerror(rd.err));
-		rc = -1;
+	run->bytes += rd.bytes;
+	if (got < 0 && !rc) {
+		if (run->par && par_drain(run->par))
+			rc = 1;
+		else {
+			progress_clear(&run->prog);
+			diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input",
+				   strerror(rd.err));
+			rc = -1;
+		}
 	}
 	reader_free(&rd);
 	free(model);
@@ -205,6 +267,7 @@ int main(int argc, char **argv)
 	struct worker w;
 	struct diag d = {0};
 	struct dupset seen = {0};
+	struct run run = { .o = &o, .d = &d, .s = &s, .seen = &seen };
 	int have_worker = 0, ret;
 
 	/* `cotscan ... | head -1` should end quietly, as other filters do */
@@ -217,6 +280,7 @@ int main(int argc, char **argv)
 		ret = run_merge(&o);
 		goto out;
 	}
+	run.first_line = o.first_line;
 
 	buf_reset(&err);
 	if ((o.rules ? rules_load_path(&rs, o.rules, &err) : rules_load_builtin(&rs, &err)) < 0 ||
@@ -242,21 +306,30 @@ int main(int argc, char **argv)
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
+	int jobs = o.jobs ? o.jobs : par_online_cpus();
+	if (jobs > 1)
+		run.par = par_new(&cfg, jobs, consume_line, &run);
 
 	static char *stdin_only[] = { "-" };
 	char **files = o.nfiles ? o.files : stdin_only;
 	int nfiles = o.nfiles ? o.nfiles : 1;
 	int stopped = 0;
+	progress_init(&run.prog, !o.quiet && isatty(2), stderr, inputs_size(files, nfiles));
 	ret = COT_EXIT_OK;
 	for (int i = 0; i < nfiles && !stopped; i++) {
-		int rc = run_input(&o, &cfg, &w, &d, &seen, &s, files[i]);
-		o.first_line = 1; /* --first-line numbers the first input only */
+		int rc = run_input(&run, &cfg, &w, files[i]);
+		run.first_line = 1; /* --first-line numbers the first input only */
 		if (rc < 0) {
 			ret = COT_EXIT_IO;
 			break;
 		}
 		stopped = rc;
 	}
+	if (run.par && !stopped && ret == COT_EXIT_OK)
+		stopped = par_drain(run.par);
+	par_free(run.par);
+	run.par = NULL;
+	progress_clear(&run.prog);
 	if (ret == COT_EXIT_OK && !stopped)
 		ret = s.finish(s.ctx);
 	diag_summary(&d);

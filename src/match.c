@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "prefilter.h"
 #include "util.h"
 
 /* Bound the work one trace can cause: a pathological rule cannot hang a run. */
@@ -26,6 +27,8 @@ void matcher_init(struct matcher *m, const struct ruleset *rs)
 	m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (m->jit)
 		pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+	m->nresume = rs->n;
+	m->resume = xmalloc((rs->n ? rs->n : 1) * sizeof *m->resume);
 }
 
 void matcher_free(struct matcher *m)
@@ -35,6 +38,7 @@ void matcher_free(struct matcher *m)
 	pcre2_jit_stack_free(m->jit);
 	free(m->raw);
 	free(m->ev);
+	free(m->resume);
 	free(m->sent);
 	free(m->norm);
 	memset(m, 0, sizeof *m);
@@ -49,6 +53,16 @@ static void push(struct match **v, size_t *n, size_t *cap, struct match x)
 	(*v)[(*n)++] = x;
 }
 
+/* Records that rule ri stopped at a PCRE2 limit (rc); the first one is reported. */
+static void limit_reached(struct matcher *m, unsigned ri, int rc)
+{
+	if (!m->limit_hit) {
+		m->limit_rule = ri;
+		m->limit_rc = rc;
+	}
+	m->limit_hit = 1;
+}
+
 /* Collects every non-empty match of rule ri into m->raw. */
 static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, const char *text, size_t len)
 {
@@ -60,11 +74,7 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 			return;
 		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
 			/* match/depth/heap limit or JIT stack: count it, keep what was found */
-			if (!m->limit_hit) {
-				m->limit_rule = ri;
-				m->limit_rc = rc;
-			}
-			m->limit_hit = 1;
+			limit_reached(m, ri, rc);
 			return;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
@@ -77,6 +87,54 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
 			off++;
 	}
+}
+
+/*
+ * The indexed scan.  A scan of rule r from offset off (run_rule) returns the
+ * first position p >= off where r matches anchored at p.  r can match only
+ * where one of its prefixes begins (prefilter.h), so trying r anchored at
+ * exactly those positions, in increasing order, skipping those before its
+ * resume offset and resuming as run_rule does, yields the same matches.
+ */
+struct indexed {
+	struct matcher *m;
+	const struct ruleset *rs;
+	const char *text;
+	size_t len;
+};
+
+static int try_at(void *ctx, unsigned ri, size_t pos)
+{
+	struct indexed *x = ctx;
+	struct matcher *m = x->m;
+	if (pos < m->resume[ri])
+		return 0;
+	const struct rule *r = &x->rs->v[ri];
+	int rc = pcre2_match(pf_index_anchored(x->rs->pf, ri), (PCRE2_SPTR)x->text, x->len, pos, 0, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
+		limit_reached(m, ri, rc);
+		m->resume[ri] = SIZE_MAX;
+		return 0;
+	}
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	if (ov[1] > ov[0])
+		push(&m->raw, &m->nraw, &m->capraw,
+		     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
+				     .rule = ri, .behaviour = r->behaviour });
+	size_t off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	while (off < x->len && ((unsigned char)x->text[off] & 0xC0) == 0x80)
+		off++;
+	m->resume[ri] = off;
+	return 0;
+}
+
+static void run_indexed(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
+{
+	memset(m->resume, 0, m->nresume * sizeof *m->resume);
+	struct indexed x = { .m = m, .rs = rs, .text = text, .len = len };
+	pf_index_scan(rs->pf, text, len, try_at, &x);
 }
 
 static int is_blank(char c)
@@ -214,7 +272,10 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 	m->limit_hit = 0;
 	memset(m->counts, 0, sizeof m->counts);
 	for (unsigned i = 0; i < rs->n; i++)
-		run_rule(m, rs, i, text, len);
+		if (!pf_index_has(rs->pf, i))
+			run_rule(m, rs, i, text, len);
+	if (rs->pf && m->nresume == rs->n)
+		run_indexed(m, rs, text, len);
 	if (m->nraw == 0)
 		return;
 	widen_sentences(m, rs, text, len);

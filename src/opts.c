@@ -24,6 +24,8 @@ enum {
 	OPT_CONFIG, OPT_EXAMPLES,
 };
 
+#define MAX_JOBS 256
+
 #define ALL (~0u)
 /* every command that writes a table (tabout.h) */
 #define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
@@ -77,7 +79,8 @@ static const struct optdef {
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
 	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
 	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
-	{ 'q', "quiet", NULL, ALL, "no summary line on standard error" },
+	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
+	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
 };
@@ -297,6 +300,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_LABEL: o->label = optarg; break;
 		case OPT_EVIDENCE: o->evidence = 1; break;
 		case OPT_JSONL: o->jsonl = 1; break;
+		case 'j': {
+			char *e;
+			long n = strtol(optarg, &e, 10);
+			if (!*optarg || *e || n < 1 || n > MAX_JOBS) {
+				diag_error("bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
+				return usage_error(cmdname);
+			}
+			o->jobs = (int)n;
+			break;
+		}
 		case OPT_FORMAT:
 			o->format = format_lookup(optarg);
 			if (o->format < 0) {

@@ -19,6 +19,12 @@ void worker_free(struct worker *w)
 	buf_free(&w->warn);
 }
 
+void worker_release(struct worker *w)
+{
+	cJSON_Delete(w->x.root);
+	w->x.root = NULL;
+}
+
 /* Finds "\u0000" that is a real escape (preceded by an even run of backslashes). */
 static const char *find_escaped_nul(const char *s, size_t n)
 {

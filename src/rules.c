@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cotscan.h"
+#include "prefilter.h"
 #include "rules.h"
 
 static const char *skip_space(const char *p, const char *end)
@@ -154,8 +155,10 @@ static int compile_rule(struct rule *r, const struct defines *defs, struct buf *
 	int ec;
 	PCRE2_SIZE off;
 	r->code = pcre2_compile((PCRE2_SPTR)x.p, x.len, compile_options(r->flags), &ec, &off, NULL);
-	buf_free(&x);
+	r->expanded = x.p;
 	if (!r->code) {
+		free(r->expanded);
+		r->expanded = NULL;
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
 		buf_printf(err, "%s:%u: rule '%s': bad pattern at offset %zu%s: %s\n",
@@ -457,6 +460,12 @@ int rules_finish(struct ruleset *rs, struct buf *err)
 			rc = -1;
 		}
 	}
+	if (rc < 0)
+		return rc;
+	/* COTSCAN_PREFILTER=0 scans every rule over the whole text (the reference) */
+	const char *pf = getenv("COTSCAN_PREFILTER");
+	pf_index_free(rs->pf);
+	rs->pf = pf && strcmp(pf, "0") == 0 ? NULL : pf_index_build(rs);
 	return rc;
 }
 
@@ -467,7 +476,9 @@ void rules_free(struct ruleset *rs)
 		free(rs->v[i].pattern);
 		free(rs->v[i].file);
 		pcre2_code_free(rs->v[i].code);
+		free(rs->v[i].expanded);
 	}
+	pf_index_free(rs->pf);
 	free(rs->v);
 	free(rs->origin);
 	memset(rs, 0, sizeof *rs);

@@ -1,0 +1,55 @@
+/*
+ * parallel.h - `-j N`: the per-trace pipeline in N worker threads, its
+ * results handed back in input order on the calling thread.
+ *
+ * The calling thread reads lines and passes them to par_line(), which copies
+ * them into a batch.  Full batches go to the workers, which run
+ * pipeline_line() on every line into the batch's own struct worker slots, so
+ * every pointer of a trace_result (record, raw, text, ev, id, model, why)
+ * stays valid until the calling thread has consumed it.  Batches are
+ * consumed strictly in the order they were filled, line by line, by the
+ * consume callback, always on the calling thread: sinks stay single-threaded
+ * and see exactly what -j 1 shows them.
+ *
+ * Memory: a fixed ring of batches, each at most PAR_BATCH_LINES lines or
+ * about PAR_BATCH_BYTES bytes (one longer line is a batch of its own), so
+ * what is in flight does not grow with the input.
+ */
+#ifndef PARALLEL_H
+#define PARALLEL_H
+
+#include <stddef.h>
+
+#include "pipeline.h"
+
+#define PAR_BATCH_LINES 32
+#define PAR_BATCH_BYTES (512 * 1024)
+#define PAR_SLOT_KEEP (32 * 1024)   /* a slot that ran a longer line is reset after it */
+
+/* Consumes one result in input order; returns nonzero to stop the run. */
+typedef int (*par_consume_fn)(void *ctx, struct trace_result *r);
+
+struct par;
+
+/* Starts nthreads (>= 1) worker threads; cfg must outlive the struct par. */
+struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx);
+
+/*
+ * Queues one line (copied; model is copied too, file must live until
+ * par_free: it is an input name from the command line) and consumes
+ * whatever results are ready.  Returns 1 once consume has asked to stop
+ * (further lines are ignored), else 0.
+ */
+int par_line(struct par *p, const char *file, const char *model, const char *line, size_t len,
+	     unsigned long long lineno);
+
+/* Runs and consumes every queued line.  Returns 1 when consume stopped the run. */
+int par_drain(struct par *p);
+
+/* Stops the workers and frees everything; results not yet consumed are dropped. */
+void par_free(struct par *p);
+
+/* The number of online CPUs (at least 1): the default of -j. */
+int par_online_cpus(void);
+
+#endif

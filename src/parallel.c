@@ -1,0 +1,256 @@
+/* parallel.c - see parallel.h. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "parallel.h"
+#include "util.h"
+
+/* One input line of a batch: offsets into the batch's data. */
+struct item {
+	size_t off, len;          /* the line */
+	const char *file;         /* the caller's: input names live for the whole run (sinks keep them) */
+	size_t model;             /* NUL-terminated copy of the model name */
+	unsigned long long lineno;
+};
+
+/*
+ * A batch of consecutive lines.  It owns the bytes of its lines and one
+ * struct worker per line, so its results live until they are consumed.
+ */
+struct batch {
+	struct buf data;
+	struct item *items;
+	size_t n;
+	struct worker *slots;     /* PAR_BATCH_LINES, the first nslots initialised */
+	size_t nslots;
+	struct trace_result *res; /* PAR_BATCH_LINES */
+	int done;                 /* results ready (guarded by par.mu) */
+};
+
+struct par {
+	const struct pipeline_cfg *cfg;
+	par_consume_fn consume;
+	void *ctx;
+	pthread_t *threads;
+	int nthreads;
+	pthread_mutex_t mu;
+	pthread_cond_t work_cv, done_cv;
+	struct batch *ring;       /* batch number s lives in ring[s % nring] */
+	size_t nring;
+	size_t fill;              /* the batch being filled; all before it are submitted */
+	size_t taken;             /* the next batch a worker takes (guarded by mu) */
+	size_t consumed;          /* the next batch to consume */
+	int quit;                 /* guarded by mu */
+	int stopped;              /* consume asked to stop */
+};
+
+int par_online_cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+static void lock(struct par *p)
+{
+	pthread_mutex_lock(&p->mu);
+}
+
+static void unlock(struct par *p)
+{
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Runs the pipeline over every line of b (a worker thread owns b meanwhile). */
+static void run_batch(struct par *p, struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (i == b->nslots) {
+			worker_init(&b->slots[i], p->cfg);
+			b->nslots++;
+		}
+		const struct item *it = &b->items[i];
+		pipeline_line(p->cfg, &b->slots[i], it->file, b->data.p + it->model,
+			      b->data.p + it->off, it->len, it->lineno, &b->res[i]);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	struct par *p = arg;
+	lock(p);
+	for (;;) {
+		while (!p->quit && p->taken == p->fill)
+			pthread_cond_wait(&p->work_cv, &p->mu);
+		if (p->quit)
+			break;
+		struct batch *b = &p->ring[p->taken % p->nring];
+		p->taken++;
+		unlock(p);
+		run_batch(p, b);
+		lock(p);
+		b->done = 1;
+		pthread_cond_broadcast(&p->done_cv);
+	}
+	unlock(p);
+	return NULL;
+}
+
+struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx)
+{
+	struct par *p = xmalloc(sizeof *p);
+	memset(p, 0, sizeof *p);
+	p->cfg = cfg;
+	p->consume = consume;
+	p->ctx = ctx;
+	/* one batch per thread at work, as many waiting, one being filled */
+	p->nring = 2 * (size_t)nthreads + 1;
+	p->ring = xmalloc(p->nring * sizeof *p->ring);
+	memset(p->ring, 0, p->nring * sizeof *p->ring);
+	for (size_t i = 0; i < p->nring; i++) {
+		struct batch *b = &p->ring[i];
+		b->items = xmalloc(PAR_BATCH_LINES * sizeof *b->items);
+		b->slots = xmalloc(PAR_BATCH_LINES * sizeof *b->slots);
+		b->res = xmalloc(PAR_BATCH_LINES * sizeof *b->res);
+		buf_reset(&b->data);
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work_cv, NULL);
+	pthread_cond_init(&p->done_cv, NULL);
+	p->threads = xmalloc((size_t)nthreads * sizeof *p->threads);
+	for (int i = 0; i < nthreads; i++) {
+		if (pthread_create(&p->threads[i], NULL, worker_main, p) != 0) {
+			/* LCOV_EXCL_START: thread creation fails only when resources run out */
+			if (i == 0) {
+				diag_error("cannot start a worker thread");
+				exit(COT_EXIT_USAGE);
+			}
+			break; /* fewer threads still give the same results */
+			/* LCOV_EXCL_STOP */
+		}
+		p->nthreads++;
+	}
+	return p;
+}
+
+/* Hands the batch being filled to the workers (when it has lines). */
+static void submit(struct par *p)
+{
+	if (p->ring[p->fill % p->nring].n == 0)
+		return;
+	lock(p);
+	p->fill++;
+	pthread_cond_signal(&p->work_cv);
+	unlock(p);
+}
+
+/*
+ * Consumes the oldest submitted batch, waiting for it when wait is set.
+ * Returns 0 when nothing was ready (or nothing submitted), else 1.
+ */
+static int consume_batch(struct par *p, int wait)
+{
+	if (p->consumed == p->fill)
+		return 0;
+	struct batch *b = &p->ring[p->consumed % p->nring];
+	lock(p);
+	while (wait && !b->done)
+		pthread_cond_wait(&p->done_cv, &p->mu);
+	int done = b->done;
+	unlock(p);
+	if (!done)
+		return 0;
+	for (size_t i = 0; i < b->n && !p->stopped; i++)
+		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
+	/* a slot that held a long line gives its memory back: the ring holds
+	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
+	 * longest line it ever saw */
+	for (size_t i = 0; i < b->n; i++)
+		if (b->items[i].len > PAR_SLOT_KEEP) {
+			worker_free(&b->slots[i]);
+			worker_init(&b->slots[i], p->cfg);
+		} else
+			worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
+	if (b->data.cap > 4 * PAR_BATCH_BYTES)
+		buf_free(&b->data);
+	buf_reset(&b->data);
+	b->n = 0;
+	b->done = 0;
+	p->consumed++;
+	return 1;
+}
+
+/* Appends s (NUL-terminated) to b's data unless the last copy equals it. */
+static size_t intern(struct batch *b, const char *s, size_t last)
+{
+	if (b->n > 0 && strcmp(b->data.p + last, s) == 0)
+		return last;
+	size_t off = b->data.len;
+	buf_add(&b->data, s, strlen(s) + 1);
+	return off;
+}
+
+int par_line(struct par *p, const char *file, const char *model, const char *line, size_t len,
+	     unsigned long long lineno)
+{
+	if (p->stopped)
+		return 1;
+	struct batch *b = &p->ring[p->fill % p->nring];
+	if (b->n == PAR_BATCH_LINES || (b->n > 0 && b->data.len + len > PAR_BATCH_BYTES)) {
+		submit(p);
+		/* the next batch to fill must have been consumed */
+		while (p->fill - p->consumed >= p->nring && !p->stopped)
+			consume_batch(p, 1);
+		if (p->stopped)
+			return 1;
+		b = &p->ring[p->fill % p->nring];
+	}
+	struct item it = { .lineno = lineno, .file = file };
+	it.model = intern(b, model, b->n ? b->items[b->n - 1].model : 0);
+	it.off = b->data.len;
+	it.len = len;
+	buf_add(&b->data, line, len);
+	b->items[b->n++] = it;
+	/* keep the output flowing: consume what is already done */
+	while (!p->stopped && consume_batch(p, 0))
+		;
+	return p->stopped;
+}
+
+int par_drain(struct par *p)
+{
+	if (!p->stopped)
+		submit(p);
+	while (!p->stopped && consume_batch(p, 1))
+		;
+	return p->stopped;
+}
+
+void par_free(struct par *p)
+{
+	if (!p)
+		return;
+	lock(p);
+	p->quit = 1;
+	pthread_cond_broadcast(&p->work_cv);
+	unlock(p);
+	for (int i = 0; i < p->nthreads; i++)
+		pthread_join(p->threads[i], NULL);
+	for (size_t i = 0; i < p->nring; i++) {
+		struct batch *b = &p->ring[i];
+		for (size_t k = 0; k < b->nslots; k++)
+			worker_free(&b->slots[k]);
+		buf_free(&b->data);
+		free(b->items);
+		free(b->slots);
+		free(b->res);
+	}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->work_cv);
+	pthread_cond_destroy(&p->done_cv);
+	free(p->ring);
+	free(p->threads);
+	free(p);
+}

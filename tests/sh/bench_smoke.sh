@@ -1,0 +1,20 @@
+# bench/bench.sh end to end on a tiny input (data/, 1 MB): every row of the
+# table and every ratio line is printed.  No speed is asserted here; the
+# targets live in `make bench`.
+command -v python3 >/dev/null || { echo "no python3"; exit 77; }
+[ -x $BUILD/parse_floor ] && [ -x $BUILD/runstat ] || { echo "bench helpers not built in $BUILD"; exit 1; }
+TMPDIR=$TMPD BENCH_SRC=data BENCH_MB=1 BENCH_RUNS=1 BENCH_PY_MB=0 sh bench/bench.sh $BUILD > $TMPD/out 2> $TMPD/err ||
+	{ cat $TMPD/out $TMPD/err; exit 1; }
+cat $TMPD/out
+for row in 'read floor: cat' 'read floor: wc -l' 'parse floor: read + cJSON parse' 'cotscan tag -j 1 ' \
+	   'cotscan report -j 1 ' 'python json+re' 'tag -j 1 / parse floor' 'tag -j 1 / python' 'peak RSS, tag -j 1'; do
+	grep -q -- "$row" $TMPD/out || { echo "missing row: $row"; exit 1; }
+done
+# the input really was built: at least 1 MB of whole copies of data/
+n=$(sed -n 's/^cotscan bench: \([0-9.]*\) MB, \([0-9]*\) lines.*/\2/p' $TMPD/out)
+per=$(cat data/*.jsonl | wc -l)
+test -n "$n" && test $((n % per)) -eq 0 && test "$n" -ge $((1000000 / $(cat data/*.jsonl | wc -c) * per)) ||
+	{ echo "bad line count '$n' (data/ has $per lines)"; exit 1; }
+# the temporary input is gone
+test -z "$(ls $TMPD | grep cotscan-bench)" || { echo "bench left its input behind"; exit 1; }
+exit 0
