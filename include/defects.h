@@ -52,6 +52,10 @@ struct defect_scratch {
 
 void defect_scratch_free(struct defect_scratch *s);
 
+/* Frees tables larger than DEFECT_TAB_KEEP slots (kept scratch of -j slots). */
+#define DEFECT_TAB_KEEP 4096
+void defect_scratch_trim(struct defect_scratch *s);
+
 /*
  * Text-only detectors over the analysed text: empty, padded, repetitive.
  * Returns a bit set.  Sets *ends_in_loop when the text is repetitive and

@@ -340,6 +340,14 @@ int dupset_add(struct dupset *d, unsigned long long h)
 	return 0;
 }
 
+void defect_scratch_trim(struct defect_scratch *s)
+{
+	if (s->tok.cap > DEFECT_TAB_KEEP)
+		tab_free(&s->tok);
+	if (s->gram.cap > DEFECT_TAB_KEEP)
+		tab_free(&s->gram);
+}
+
 void defect_scratch_free(struct defect_scratch *s)
 {
 	tab_free(&s->tok);

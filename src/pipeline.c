@@ -23,6 +23,7 @@ void worker_release(struct worker *w)
 {
 	cJSON_Delete(w->x.root);
 	w->x.root = NULL;
+	defect_scratch_trim(&w->ds);
 }
 
 /* Finds "\u0000" that is a real escape (preceded by an even run of backslashes). */
