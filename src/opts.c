@@ -52,7 +52,7 @@ static const struct optdef {
 	{ OPT_LABEL, "label", "NAME", TRACES, "name standard input NAME (messages, file column, fallback model)" },
 	{ OPT_EVIDENCE, "evidence", NULL, CMD_TAG, "add an evidence column (JSON array of matches)" },
 	{ OPT_JSONL, "jsonl", NULL, CMD_TAG, "write the input records back with a \"cotscan\" object" },
-	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv (default), tsv, markdown or json" },
+	{ OPT_FORMAT, "format", "FMT", TABLES, "table format: csv, tsv, markdown or json (default csv; check: text lines)" },
 	{ OPT_GROUP_BY, "group-by", "FIELDS", CMD_REPORT | CMD_COMPARE,
 	  "group by these comma-separated fields (default: model)" },
 	{ OPT_LEVEL, "level", "P", CMD_REPORT | CMD_MERGE | CMD_COMPARE | CMD_EVAL,
