@@ -26,7 +26,7 @@
 #define AGG_MISSING "(missing)"
 
 /* The group-by field that means the extracted model name, not a record path. */
-#define AGG_MODEL_FIELD "model"
+#define AGG_MODEL_FIELD TRACE_MODEL_FIELD
 
 struct agg_stats {
 	unsigned long long traces;

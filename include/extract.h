@@ -55,6 +55,9 @@ void extracted_free(struct extracted *x);
  */
 const cJSON *json_path(const cJSON *root, const char *path);
 
+/* Whether the n bytes at p form a dotted path: non-empty, no empty step. */
+int json_path_valid(const char *p, size_t n);
+
 /*
  * The text of a string, number or boolean, as the id and model columns
  * show it (an integral number without a fraction), into b; 0 for any other value.

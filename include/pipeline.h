@@ -49,6 +49,17 @@ struct trace_result {
 	const char *warn;           /* a tagged trace's warning (a rule hit a limit), or NULL */
 };
 
+/* The field path that names the extracted model (r->model), not a record field. */
+#define TRACE_MODEL_FIELD "model"
+
+/*
+ * The text of field path of a tagged trace, into out: TRACE_MODEL_FIELD is
+ * the model as cotscan found it, any other path a field of the record, a
+ * string as it is and any other value as its JSON text.  Returns 0 (out
+ * empty) when the field is missing.
+ */
+int trace_field_text(const struct trace_result *r, const char *path, struct buf *out);
+
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);
 void worker_free(struct worker *w);
 

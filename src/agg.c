@@ -131,25 +131,8 @@ void agg_add_result(struct agg *a, const struct trace_result *r)
 		return;
 	}
 	const char **v = a->vtmp;
-	for (int f = 0; f < a->nfields; f++) {
-		if (strcmp(a->fields[f], AGG_MODEL_FIELD) == 0) {
-			v[f] = r->model;
-			continue;
-		}
-		const cJSON *j = r->record ? json_path(r->record, a->fields[f]) : NULL;
-		if (!j) {
-			v[f] = AGG_MISSING;
-		} else if (cJSON_IsString(j)) {
-			v[f] = j->valuestring;
-		} else {
-			/* numbers, booleans, null, arrays, objects: their JSON text */
-			char *s = cJSON_PrintUnformatted(j);
-			buf_reset(&a->vbuf[f]);
-			buf_addstr(&a->vbuf[f], s ? s : AGG_MISSING);
-			cJSON_free(s);
-			v[f] = a->vbuf[f].p;
-		}
-	}
+	for (int f = 0; f < a->nfields; f++)
+		v[f] = trace_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
 	agg_add(a, v, r->counts);
 }
 

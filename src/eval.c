@@ -83,36 +83,6 @@ struct eval_ctx {
 	struct buf tmp, tmp2;
 };
 
-static int valid_path(const char *p)
-{
-	return *p && p[0] != '.' && p[strlen(p) - 1] != '.' && !strstr(p, "..");
-}
-
-/*
- * The text of field path in r's record, into out: a string as it is, any
- * other value as JSON.  "model" is the model as cotscan found it (the `model`
- * column of `tag`).  Returns 0 when the field is missing.
- */
-static int field_text(const struct trace_result *r, const char *path, struct buf *out)
-{
-	buf_reset(out);
-	if (strcmp(path, AGG_MODEL_FIELD) == 0) {
-		buf_addstr(out, r->model);
-		return 1;
-	}
-	const cJSON *v = json_path(r->record, path);
-	if (!v)
-		return 0;
-	if (cJSON_IsString(v)) {
-		buf_addstr(out, v->valuestring);
-		return 1;
-	}
-	char *s = cJSON_PrintUnformatted(v);
-	buf_addstr(out, s);
-	cJSON_free(s);
-	return 1;
-}
-
 /* Reports "FILE:LINE: message" for a label problem, the first DIAG_MAX_SHOWN only. */
 static void eval_report(struct eval_ctx *c, const char *file, unsigned long long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -333,7 +303,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
 	for (int i = 0; i < c->nwhere; i++) {
 		const struct where *w = &c->where[i];
-		int eq = field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
+		int eq = trace_field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
 		if (eq == w->negate) {
 			c->left_out++;
 			return;
@@ -378,7 +348,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(field_text(r, c->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
+		it->keys[i] = xstrdup(trace_field_text(r, c->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
 }
 
 /*
@@ -609,7 +579,7 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 	c->out = env->out;
 	c->only = o->behaviour ? cot_behaviour_lookup(o->behaviour, strlen(o->behaviour)) : -1;
 	c->labels_path = o->labels_field ? o->labels_field : "labels";
-	if (!valid_path(c->labels_path)) {
+	if (!json_path_valid(c->labels_path, strlen(c->labels_path))) {
 		return eval_usage("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
 				  c->labels_path);
 	}
@@ -625,7 +595,7 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 		for (int i = 0; i < o->nby; i++) {
 			if (strcmp(o->by[i], "none") == 0)
 				continue;
-			if (!valid_path(o->by[i])) {
+			if (!json_path_valid(o->by[i], strlen(o->by[i]))) {
 				return eval_usage("bad --by path '%s'", o->by[i]);
 			}
 			c->by[c->nby++] = o->by[i];
@@ -641,7 +611,7 @@ int sink_eval_init(struct sink *s, const struct sink_env *env)
 		}
 		memcpy(path, o->where[i], plen);
 		path[plen] = '\0';
-		if (!valid_path(path)) {
+		if (!json_path_valid(path, strlen(path))) {
 			return eval_usage("bad --where path '%s'", path);
 		}
 		c->where[i].path = xstrdup(path);

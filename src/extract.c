@@ -72,6 +72,16 @@ int extract_sections(const char *text, size_t len, struct buf *out, int *truncat
 	return 0;
 }
 
+int json_path_valid(const char *p, size_t n)
+{
+	if (n == 0 || p[0] == '.' || p[n - 1] == '.')
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (p[i] == '.' && p[i - 1] == '.')
+			return 0;
+	return 1;
+}
+
 const cJSON *json_path(const cJSON *root, const char *path)
 {
 	const cJSON *cur = root;

@@ -196,24 +196,13 @@ static int parse_line_number(const char *s, unsigned long long *n)
 	return 0;
 }
 
-/* Whether path is not a dotted path (a.b.0.c). */
-static int path_bad(const char *p, size_t n)
-{
-	if (n == 0 || p[0] == '.' || p[n - 1] == '.')
-		return 1;
-	for (size_t i = 1; i < n; i++)
-		if (p[i] == '.' && p[i - 1] == '.')
-			return 1;
-	return 0;
-}
-
 /* Whether a --group-by list has an empty or malformed field. */
 static int group_by_bad(const char *s)
 {
 	for (;;) {
 		const char *e = strchr(s, ',');
 		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (path_bad(s, n))
+		if (!json_path_valid(s, n))
 			return 1;
 		if (!e)
 			return 0;
@@ -410,8 +399,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	}
 	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
 	for (int i = 0; i < 4; i++)
-		if (paths[i] && (!*paths[i] || paths[i][0] == '.' || paths[i][strlen(paths[i]) - 1] == '.' ||
-				 strstr(paths[i], ".."))) {
+		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i]))) {
 			diag_error("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
 				   paths[i]);
 			return usage_error(cmdname);

@@ -4,6 +4,28 @@
 #include "defects.h"
 #include "pipeline.h"
 
+int trace_field_text(const struct trace_result *r, const char *path, struct buf *out)
+{
+	buf_reset(out);
+	if (strcmp(path, TRACE_MODEL_FIELD) == 0) {
+		buf_addstr(out, r->model);
+		return 1;
+	}
+	const cJSON *v = json_path(r->record, path);
+	if (!v)
+		return 0;
+	if (cJSON_IsString(v)) {
+		buf_addstr(out, v->valuestring);
+		return 1;
+	}
+	char *s = cJSON_PrintUnformatted(v);
+	if (!s) /* LCOV_EXCL_LINE: out of memory inside cJSON */
+		return 0;
+	buf_addstr(out, s);
+	cJSON_free(s);
+	return 1;
+}
+
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg)
 {
 	memset(w, 0, sizeof *w);
