@@ -1,6 +1,14 @@
 #!/bin/sh
-# tests/run.sh [--update] BUILD [BUILD...] - runs every test against the
-# binaries in each BUILD directory and ends with "N passed, N failed".
+# tests/run.sh [--update] [--only PATTERN] BUILD [BUILD...] - runs every test
+# against the binaries in each BUILD directory and ends with
+# "N passed, N failed".
+#
+#   --only PATTERN    run only the tests whose name (test_agg, tests/cli/help.sh,
+#                     ...) matches the shell pattern PATTERN anywhere
+#                     (`--only 'eval*'`); repeatable; with --update, only
+#                     their golden files are rewritten
+#   COTSCAN_SHARED    where the shared corpus is (default: ../shared beside
+#                     the checkout); when set, it must exist
 #
 #   BUILD/test_*      unit tests; each ends with "NAME: N passed, N failed"
 #   tests/cli/X.sh    golden CLI tests: stdout, stderr and exit code must equal
@@ -13,14 +21,35 @@
 # TMPD (a scratch directory of their own) and SHARED (../shared, which may
 # be absent) in the environment, LC_ALL=C and NO_COLOR=1.
 set -u
-update=0
-if [ "${1:-}" = "--update" ]; then update=1; shift; fi
-[ $# -ge 1 ] || { echo "usage: tests/run.sh [--update] BUILD..." >&2; exit 2; }
+update=0 only=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--update) update=1; shift ;;
+	--only) [ $# -ge 2 ] || { echo "tests/run.sh: --only needs a pattern" >&2; exit 2; }
+		only="$only $2"; shift 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -ge 1 ] || { echo "usage: tests/run.sh [--update] [--only PATTERN] BUILD..." >&2; exit 2; }
+
+# wanted NAME: whether --only lets the test NAME run
+wanted() {
+	[ -z "$only" ] && return 0
+	for pat in $only; do
+		case $1 in *$pat*) return 0 ;; esac
+	done
+	return 1
+}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 export LC_ALL=C NO_COLOR=1
-SHARED=$(cd "$root/.." && pwd)/shared
+if [ -n "${COTSCAN_SHARED:-}" ]; then
+	[ -d "$COTSCAN_SHARED" ] || { echo "tests/run.sh: COTSCAN_SHARED=$COTSCAN_SHARED is not a directory" >&2; exit 2; }
+	SHARED=$(cd "$COTSCAN_SHARED" && pwd)
+else
+	SHARED=$(cd "$root/.." && pwd)/shared
+fi
 export SHARED
 pass=0 fail=0 skip=0
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/cotscan-test.XXXXXX")
@@ -33,6 +62,7 @@ for build in "$@"; do
 	echo "== tests against $build/cotscan"
 	for t in "$build"/test_*; do
 		[ -x "$t" ] || continue
+		wanted "$(basename "$t")" || continue
 		out=$("$t" 2>&1); rc=$?
 		last=$(printf '%s\n' "$out" | tail -n 1)
 		p=$(printf '%s\n' "$last" | sed -n 's/.*: \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
@@ -49,6 +79,7 @@ for build in "$@"; do
 	done
 	for t in tests/cli/*.sh tests/bad/*.sh; do
 		[ -f "$t" ] || continue
+		wanted "$t" || continue
 		base=${t%.sh}
 		TMPD=$scratch/$(basename "$base")
 		rm -rf "$TMPD"; mkdir -p "$TMPD"; export TMPD
@@ -71,6 +102,7 @@ for build in "$@"; do
 	done
 	for t in tests/sh/*.sh; do
 		[ -f "$t" ] || continue
+		wanted "$t" || continue
 		TMPD=$scratch/$(basename "${t%.sh}")
 		rm -rf "$TMPD"; mkdir -p "$TMPD"; export TMPD
 		out=$(sh "$t" 2>&1 </dev/null); rc=$?
