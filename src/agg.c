@@ -7,7 +7,7 @@
 #include "agg.h"
 #include "csvout.h"
 #include "extract.h"
-#include "sink.h"
+#include "report.h"
 #include "stats.h"
 #include "svg.h"
 #include "tabout.h"
@@ -342,7 +342,7 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 struct report_ctx {
 	struct agg agg;
 	FILE *out;
-	const struct cot_opts *opts;
+	const struct report_cfg *cfg;
 	unsigned long long rules_hash;
 };
 
@@ -355,12 +355,12 @@ static void report_line(void *ctx, const struct trace_result *r)
 static int report_finish(void *ctx)
 {
 	struct report_ctx *c = ctx;
-	if (c->opts->partial)
+	if (c->cfg->partial)
 		agg_write_partial(&c->agg, c->out, c->rules_hash);
 	else
-		agg_write(&c->agg, c->out, c->opts->format, c->opts->level);
-	if (c->opts->svg)
-		return svg_write_file(&c->agg, c->opts->svg, c->opts->level);
+		agg_write(&c->agg, c->out, c->cfg->format, c->cfg->level);
+	if (c->cfg->svg)
+		return svg_write_file(&c->agg, c->cfg->svg, c->cfg->level);
 	return 0;
 }
 
@@ -371,12 +371,12 @@ static void report_free(void *ctx)
 	free(c);
 }
 
-int sink_report_init(struct sink *s, const struct sink_env *env)
+int sink_report_init(struct sink *s, const struct report_cfg *cfg, const struct sink_env *env)
 {
 	struct report_ctx *c = xmalloc(sizeof *c);
-	agg_init(&c->agg, env->opts->group_by);
+	agg_init(&c->agg, cfg->group_by);
 	c->out = env->out;
-	c->opts = env->opts;
+	c->cfg = cfg;
 	c->rules_hash = env->rules->hash;
 	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
 	return 0;
