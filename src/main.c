@@ -23,8 +23,8 @@
 #include "progress.h"
 #include "reader.h"
 #include "rules.h"
+#include "report.h"
 #include "sink.h"
-#include "svg.h"
 
 /* Makes the sink of the command that runs, from its config; 0 or an enum cot_exit code. */
 static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink_env *env)
@@ -229,10 +229,7 @@ static int run_merge(const struct cot_opts *o)
 	if (ret == COT_EXIT_OK && outfile_open(&out, o->output) < 0)
 		ret = COT_EXIT_IO;
 	if (ret == COT_EXIT_OK) {
-		if (o->report.partial)
-			agg_write_partial(&m.agg, out.fp, merge_rules_hash(&m));
-		else
-			agg_write(&m.agg, out.fp, o->report.format, o->report.level);
+		ret = report_write(&m.agg, &o->report, out.fp, merge_rules_hash(&m));
 		/* the summary of the runs that made the partials */
 		size_t n;
 		struct agg_group **v = agg_sorted(&m.agg, &n);
@@ -246,11 +243,9 @@ static int run_merge(const struct cot_opts *o)
 		}
 		d.quiet = o->quiet;
 		diag_summary(&d);
-		if (diag_bad_lines(&d))
+		if (ret == COT_EXIT_OK && diag_bad_lines(&d))
 			ret = COT_EXIT_SKIPPED;
-		if (outfile_close(&out, 1) < 0)
-			ret = COT_EXIT_IO;
-		else if (o->report.svg && svg_write_file(&m.agg, o->report.svg, o->report.level) != 0)
+		if (outfile_close(&out, ret <= COT_EXIT_SKIPPED) < 0)
 			ret = COT_EXIT_IO;
 	}
 	merge_free(&m);
