@@ -22,7 +22,7 @@ BUILD   ?= build
 SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
-           src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/outfile.c \
+           src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/report.c src/outfile.c \
            src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
            src/parallel.c src/progress.c src/prefilter.c
 # eval and show (issue 9)

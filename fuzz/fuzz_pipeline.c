@@ -15,9 +15,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "opts.h"
+#include "csvout.h"
 #include "pipeline.h"
 #include "reader.h"
+#include "report.h"
 #include "rules.h"
 #include "sink.h"
 
@@ -26,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct ruleset rs;
 static struct pipeline_cfg cfg[2];
 static struct worker w[2];
-static struct cot_opts o;
+static const struct tag_cfg tag_cfg = { .evidence = 1 };
+static const struct report_cfg report_cfg = { .level = 0.95 };
 static struct sink sk;
 static struct sink_env env;
 static FILE *devnull;
@@ -50,10 +52,8 @@ static void setup(void)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
-	o.cmd = CMD_TAG;
-	o.evidence = 1;
-	env = (struct sink_env){ .opts = &o, .out = devnull, .rules = &rs };
-	if (sink_tag_init(&sk, &env) != 0)
+	env = (struct sink_env){ .out = devnull, .rules = &rs };
+	if (sink_tag_init(&sk, &tag_cfg, &env) != 0)
 		abort();
 }
 
@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	lseek(fd, 0, SEEK_SET);
 	struct sink rep;
-	if (sink_report_init(&rep, &env) != 0)
+	if (sink_report_init(&rep, &report_cfg, &env) != 0)
 		abort();
 	struct reader rd;
 	reader_init(&rd, fd, 1);

@@ -1,17 +1,14 @@
 /*
- * agg.h - the per-group aggregator behind `cotscan report`, `merge` and
- * `compare`.
+ * agg.h - the per-group aggregate behind `cotscan report`, `merge` and
+ * `compare`: groups, their sums, and the partial that carries them.
  *
  * Traces are grouped by the values of one or more fields (--group-by; the
  * extracted model name by default).  For every group and behaviour the
- * aggregator keeps only sufficient statistics: traces, traces with at least
+ * aggregate keeps only sufficient statistics: traces, traces with at least
  * one instance, and the sum and sum of squares of the per-trace counts.
- * Every number in the report table is a function of these, so aggregates of
- * disjoint inputs add up exactly (agg_add_stats, `cotscan merge`).
- *
- * The table's columns (README "cotscan report"), fixed in this order:
- *   GROUP...,behaviour,traces,traces_with,rate,rate_lo,rate_hi,
- *   mean_count,mean_lo,mean_hi,total_count
+ * Every number of the report table (report.h) is a function of these, so
+ * aggregates of disjoint inputs add up exactly (agg_add_stats, `cotscan
+ * merge`).  Nothing here knows a table format, a chart or a sink.
  */
 #ifndef AGG_H
 #define AGG_H
@@ -81,9 +78,6 @@ int agg_value_cmp(const char *a, const char *b);
 
 /* The group's values joined by ',' (a label for compare and charts), into b. */
 void agg_label(const struct agg *a, const struct agg_group *g, struct buf *b);
-
-/* Writes the report table in format fmt with intervals at level (0.95). */
-void agg_write(const struct agg *a, FILE *fp, int fmt, double level);
 
 /*
  * Writes the sufficient statistics as a partial (README "Running at scale"),

@@ -13,7 +13,17 @@
 
 #include "pipeline.h"
 #include "rules.h"
+#include "sink.h"
 #include "util.h"
+
+/* The options of `cotscan tag`. */
+struct tag_cfg {
+	int evidence;             /* --evidence: add the evidence column */
+	int jsonl;                /* --jsonl: records back with a cotscan object */
+};
+
+/* The `tag` sink: a header, then one row per tagged trace; 0. */
+int sink_tag_init(struct sink *s, const struct tag_cfg *cfg, const struct sink_env *env);
 
 struct tagout {
 	FILE *fp;

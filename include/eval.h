@@ -21,6 +21,38 @@
 #ifndef EVAL_H
 #define EVAL_H
 
+#include "sink.h"
+
 #define EVAL_CAP 20
+
+#define EVAL_MAX_LIST 16          /* most --by and most --where options */
+#define EVAL_PATH_MAX 256         /* longest --where path, with its NUL */
+
+/* One --where PATH=VALUE (or PATH!=VALUE). */
+struct eval_where {
+	char path[EVAL_PATH_MAX]; /* a valid field path */
+	const char *value;        /* borrowed from the command line */
+	int negate;               /* PATH!=VALUE */
+};
+
+/* The options of `cotscan eval`, checked. */
+struct eval_cfg {
+	int format;               /* --format: enum cot_format (tabout.h) */
+	double level;             /* --level: of the --ci intervals */
+	int quiet;                /* -q: no eval summary line */
+	const char *labels_path;  /* --labels-field: a valid field path ("labels" by default) */
+	const char *labels_file;  /* --labels FILE, or NULL: labels are in the records */
+	const char *id_path;      /* --id-field (the --labels file's ids), or NULL for "id" */
+	const char *by[EVAL_MAX_LIST]; /* --by: valid field paths ("model" by default, none: no groups) */
+	int nby;
+	struct eval_where where[EVAL_MAX_LIST]; /* --where, in order */
+	int nwhere;
+	int errors;               /* --errors: list the disagreements */
+	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */
+	int only;                 /* --behaviour, or -1 for all four */
+};
+
+/* The `eval` sink; 0, or COT_EXIT_IO when the --labels file cannot be read (message printed). */
+int sink_eval_init(struct sink *s, const struct eval_cfg *cfg, const struct sink_env *env);
 
 #endif

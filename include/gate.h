@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "sink.h"
 #include "util.h"
 
 enum gate_kind { GK_DEFECT, GK_BEHAVIOUR, GK_SKIPPED, GK_SKIP_REASON };
@@ -45,5 +46,25 @@ int gate_parse_arg(struct gate_check *c, int op, const char *spec, struct buf *e
 int gate_parse_line(struct gate_check *c, const char *line, struct buf *err);
 
 void gate_check_free(struct gate_check *c);
+
+/*
+ * Reads the checks of the config file at path, appending them to *v (*n of
+ * them, grown with xrealloc).  Every bad line is reported as
+ * "cotscan: FILE:LINE: reason" on stderr.  Returns 0, COT_EXIT_USAGE after
+ * a bad line or a missing or unreadable file, or COT_EXIT_IO.
+ */
+int gate_load_config(const char *path, struct gate_check **v, size_t *n);
+
+/* The options of `cotscan check`, checked. */
+struct check_cfg {
+	const struct gate_check *checks; /* every check, in order, the implicit "skipped <= 0" included */
+	size_t nchecks;
+	unsigned long examples;   /* --examples N: FILE:LINE shown per failing check */
+	int format;               /* --format: enum cot_format (tabout.h) */
+	int format_given;         /* --format was given: a table, not PASS/FAIL lines */
+};
+
+/* The `check` sink; 0.  finish() returns COT_EXIT_GATE when a check failed. */
+int sink_check_init(struct sink *s, const struct check_cfg *cfg, const struct sink_env *env);
 
 #endif

@@ -1,12 +1,27 @@
 /*
  * opts.h - the command line: one option table drives getopt_long, --help
  * and the checks of which subcommand takes which option.
+ *
+ * opts_parse() checks every option and reports every usage error itself
+ * (one message, then the "Try 'cotscan CMD --help'" hint); what it returns
+ * is ready to use: the run's own options, and the config of each sink
+ * (csvout.h, report.h, compare.h, eval.h, show.h, gate.h), of which main.c
+ * hands the command's to its sink.  An option of one command is parsed
+ * straight into that command's config; an option several commands take is
+ * parsed once and copied into the config of the command that runs.
  */
 #ifndef OPTS_H
 #define OPTS_H
 
+#include "compare.h"
+#include "csvout.h"
 #include "defects.h"
+#include "eval.h"
 #include "extract.h"
+#include "gate.h"
+#include "report.h"
+#include "rules.h"
+#include "show.h"
 
 enum cot_cmd {
 	CMD_TAG = 1 << 0,
@@ -18,53 +33,31 @@ enum cot_cmd {
 	CMD_CHECK = 1 << 4,       /* gate.c */
 };
 
-/* One --max/--min/--max-skipped argument of `check`, parsed by gate.c. */
-struct gate_arg {
-	int op;                   /* '<' for --max, '>' for --min */
-	const char *spec;         /* "KEY=RATE" (argv), or "RATE" when skipped */
-	int skipped;              /* --max-skipped RATE */
-};
-
-#define COT_MAX_LIST 16           /* most values of a repeatable option */
-
 struct cot_opts {
 	int cmd;                  /* enum cot_cmd */
+	const char *cmdname;      /* the command as given, NULL when implied (tag) */
+	/* the run (main.c) */
 	const char *output;       /* -o */
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	struct defect_opts dx;     /* --min-bytes, --max-bytes, --answer-field */
-	struct gate_arg *gates;    /* check: --max, --min, --max-skipped, in order (owned) */
-	size_t ngates;
-	const char *config;        /* check: --config FILE */
-	unsigned long examples;    /* check: --examples N */
-	int format_given;          /* --format was given */
-	int evidence, jsonl, strict, quiet;
+	int strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
 	int jobs;                 /* -j; 0: the number of online CPUs */
-	int format;               /* --format: enum cot_format (tabout.h), csv by default */
-	const char *group_by;     /* --group-by: comma-separated fields, NULL for model */
-	double level;             /* --level: confidence level of intervals, 0.95 by default */
-	int partial;              /* --partial: write sufficient statistics, not the table */
-	const char *svg;          /* --svg FILE: also draw the chart */
-	const char *baseline;     /* --baseline GROUP (compare) */
 	char **files;             /* input names; none means stdin */
 	int nfiles;
-	/* eval (eval.c) */
-	const char *labels_field; /* --labels-field, or NULL for "labels" */
-	char *labels_file;        /* --labels FILE: labels joined to the traces by id */
-	const char *by[COT_MAX_LIST]; /* --by: group rows by these fields */
-	int nby;
-	const char *where[COT_MAX_LIST]; /* --where PATH=VALUE|PATH!=VALUE */
-	int nwhere;
-	int errors;               /* --errors: list the disagreements */
-	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */
-	/* show (show.c); --behaviour also limits eval's rows */
-	const char *behaviour;    /* --behaviour */
-	const char *rule;         /* --rule */
-	const char *id;           /* --id */
-	unsigned long long line;  /* --line, 0: any */
-	int color;                /* --color: 0 never, 1 always, -1 auto */
+	/* each command's sink */
+	struct tag_cfg tag;
+	struct report_cfg report; /* report and merge */
+	struct compare_cfg compare;
+	struct eval_cfg eval;
+	struct show_cfg show;
+	struct check_cfg check;
+	/* owned storage behind the configs */
+	char *labels_file;        /* --labels FILE (also the input when no FILE is given) */
+	struct gate_check *checks;
+	size_t nchecks;
 };
 
 /*
@@ -73,6 +66,12 @@ struct cot_opts {
  * message has been printed).
  */
 int opts_parse(struct cot_opts *o, int argc, char **argv);
+
+/*
+ * The checks that need the rule set (show --rule must name a rule of it).
+ * Returns 0, or COT_EXIT_USAGE after printing the usage error.
+ */
+int opts_check_rules(const struct cot_opts *o, const struct ruleset *rs);
 
 /* Frees what opts_parse allocated. */
 void opts_free(struct cot_opts *o);

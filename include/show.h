@@ -18,7 +18,29 @@
 
 #include <stddef.h>
 
+#include "rules.h"
+#include "sink.h"
 #include "util.h"
+
+/* The options of `cotscan show`, checked. */
+struct show_cfg {
+	int only;                 /* --behaviour, or -1 for all four */
+	const char *rule;         /* --rule: a rule name or shell pattern that names one or more, or NULL */
+	const char *id;           /* --id, or NULL */
+	unsigned long long line;  /* --line, 0: any */
+	int color;                /* --color: 0 never, 1 always, -1 auto (stdout a terminal, NO_COLOR unset) */
+	int quiet;                /* -q: no --rule summary line */
+};
+
+/* The `show` sink; 0. */
+int sink_show_init(struct sink *s, const struct show_cfg *cfg, const struct sink_env *env);
+
+/*
+ * The rules of rs that pattern (a name or a shell pattern, fnmatch(3))
+ * names: sets pick[i] to 1 for each and 0 for the others when pick is not
+ * NULL (rs->n bytes).  Returns how many it names.
+ */
+size_t show_pick_rules(const struct ruleset *rs, const char *pattern, unsigned char *pick);
 
 /* Bytes of context either side of a match in the --rule listing. */
 #define SHOW_CONTEXT 60

@@ -4,13 +4,19 @@
  * Every subcommand runs the same pipeline (pipeline.h) and differs only in
  * its sink.  main.c calls line() for every input line in input order (tagged
  * or skipped: r->skip tells), then finish() once, then free().
+ *
+ * Each sink has a constructor and a small config struct of its own, both in
+ * the sink's header (csvout.h, report.h, compare.h, eval.h, show.h, gate.h):
+ *   int sink_NAME_init(struct sink *s, const struct NAME_cfg *cfg, const struct sink_env *env);
+ * The config holds the command's options, already checked (opts.c fills it
+ * and reports every usage error); it outlives the sink, which may borrow it.
+ * No sink sees the whole command line.
  */
 #ifndef SINK_H
 #define SINK_H
 
 #include <stdio.h>
 
-#include "opts.h"
 #include "pipeline.h"
 #include "rules.h"
 
@@ -22,19 +28,10 @@ struct sink {
 	void (*free)(void *ctx);
 };
 
-/* What a sink may use: the options, the output stream and the rule set. */
+/* What every sink is given besides its config: the output stream and the rule set. */
 struct sink_env {
-	const struct cot_opts *opts;
 	FILE *out;
 	const struct ruleset *rules;
 };
-
-/* Constructors, one per subcommand; each returns 0 or an enum cot_exit code. */
-int sink_tag_init(struct sink *s, const struct sink_env *env);    /* csvout.c */
-int sink_report_init(struct sink *s, const struct sink_env *env); /* agg.c */
-int sink_compare_init(struct sink *s, const struct sink_env *env); /* compare.c */
-int sink_eval_init(struct sink *s, const struct sink_env *env);   /* eval.c */
-int sink_show_init(struct sink *s, const struct sink_env *env);   /* show.c */
-int sink_check_init(struct sink *s, const struct sink_env *env);  /* gate.c */
 
 #endif

@@ -18,10 +18,7 @@
 
 #include "agg.h"
 
-/* Draws the chart of a at confidence level on fp. */
+/* Draws the chart of the groups of a, with intervals at confidence level, on fp. */
 void svg_write(const struct agg *a, FILE *fp, double level);
-
-/* Writes the chart to path (-o semantics: replaced only when complete); 0 or COT_EXIT_IO. */
-int svg_write_file(const struct agg *a, const char *path, double level);
 
 #endif

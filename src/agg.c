@@ -5,12 +5,6 @@
 #include <string.h>
 
 #include "agg.h"
-#include "csvout.h"
-#include "extract.h"
-#include "sink.h"
-#include "stats.h"
-#include "svg.h"
-#include "tabout.h"
 #include "util.h"
 
 void agg_init(struct agg *a, const char *group_by)
@@ -194,49 +188,6 @@ void agg_label(const struct agg *a, const struct agg_group *g, struct buf *b)
 	}
 }
 
-static const char *const report_cols[] = { "behaviour", "traces", "traces_with", "rate", "rate_lo", "rate_hi",
-					   "mean_count", "mean_lo", "mean_hi", "total_count" };
-#define NREPORT_COLS (sizeof report_cols / sizeof *report_cols)
-
-void agg_write(const struct agg *a, FILE *fp, int fmt, double level)
-{
-	size_t ncols = (size_t)a->nfields + NREPORT_COLS;
-	const char **cols = xmalloc(ncols * sizeof *cols);
-	for (int f = 0; f < a->nfields; f++)
-		cols[f] = a->fields[f];
-	memcpy(cols + a->nfields, report_cols, sizeof report_cols);
-	double z = stats_z_for_level(level);
-	struct tabout t;
-	size_t n;
-	struct agg_group **v = agg_sorted(a, &n);
-	tabout_begin(&t, fp, fmt, ncols, cols);
-	for (size_t i = 0; i < n; i++) {
-		const struct agg_stats *s = &v[i]->s;
-		double tr = (double)s->traces;
-		for (int b = 0; b < COT_NBEHAV; b++) {
-			double rlo, rhi, mlo, mhi;
-			stats_wilson(s->with[b], s->traces, z, &rlo, &rhi);
-			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], z, &mlo, &mhi);
-			for (int f = 0; f < a->nfields; f++)
-				tabout_str(&t, v[i]->vals[f]);
-			tabout_str(&t, cot_behaviour_name(b));
-			tabout_num(&t, "%llu", s->traces);
-			tabout_num(&t, "%llu", s->with[b]);
-			tabout_num(&t, "%.4f", (double)s->with[b] / tr);
-			tabout_num(&t, "%.4f", rlo);
-			tabout_num(&t, "%.4f", rhi);
-			tabout_num(&t, "%.4f", (double)s->sum[b] / tr);
-			tabout_num(&t, "%.4f", mlo);
-			tabout_num(&t, "%.4f", mhi);
-			tabout_num(&t, "%llu", s->sum[b]);
-			tabout_row_end(&t);
-		}
-	}
-	tabout_end(&t);
-	free(v);
-	free(cols);
-}
-
 const char *const agg_partial_lead[AGG_PARTIAL_LEAD] = { AGG_PARTIAL_MAGIC, "cotscan_version", "rules_hash",
 							 "kind", "reason" };
 
@@ -336,48 +287,4 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 		fputc('\n', fp);
 	}
 	buf_free(&b);
-}
-
-/* The `report` sink: aggregate per group, write the table (or partial) at the end. */
-struct report_ctx {
-	struct agg agg;
-	FILE *out;
-	const struct cot_opts *opts;
-	unsigned long long rules_hash;
-};
-
-static void report_line(void *ctx, const struct trace_result *r)
-{
-	struct report_ctx *c = ctx;
-	agg_add_result(&c->agg, r);
-}
-
-static int report_finish(void *ctx)
-{
-	struct report_ctx *c = ctx;
-	if (c->opts->partial)
-		agg_write_partial(&c->agg, c->out, c->rules_hash);
-	else
-		agg_write(&c->agg, c->out, c->opts->format, c->opts->level);
-	if (c->opts->svg)
-		return svg_write_file(&c->agg, c->opts->svg, c->opts->level);
-	return 0;
-}
-
-static void report_free(void *ctx)
-{
-	struct report_ctx *c = ctx;
-	agg_free(&c->agg);
-	free(c);
-}
-
-int sink_report_init(struct sink *s, const struct sink_env *env)
-{
-	struct report_ctx *c = xmalloc(sizeof *c);
-	agg_init(&c->agg, env->opts->group_by);
-	c->out = env->out;
-	c->opts = env->opts;
-	c->rules_hash = env->rules->hash;
-	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
-	return 0;
 }

@@ -1,26 +1,18 @@
-/*
- * compare.c - the `compare` sink: every group against a baseline group, per
- * behaviour: the difference in rates with its interval, a two-sided test,
- * the Holm-adjusted p-value, and the ratio of mean counts.
- *
- * Columns (README "Comparing models"), fixed in this order:
- *   GROUP...,behaviour,baseline,traces,rate,baseline_traces,baseline_rate,
- *   diff,diff_lo,diff_hi,test,p_value,p_holm,mean_ratio
- */
+/* compare.c - see compare.h. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agg.h"
+#include "compare.h"
 #include "diag.h"
-#include "sink.h"
 #include "stats.h"
 #include "tabout.h"
 
 struct compare_ctx {
 	struct agg agg;
 	FILE *out;
-	const struct cot_opts *opts;
+	const struct compare_cfg *cfg;
 };
 
 static void compare_line(void *ctx, const struct trace_result *r)
@@ -69,9 +61,9 @@ static int compare_finish(void *ctx)
 	const struct agg *a = &c->agg;
 	size_t n;
 	struct agg_group **v = agg_sorted(a, &n);
-	long base = find_baseline(a, v, n, c->opts->baseline);
-	if (c->opts->baseline && base < 0) {
-		no_such_group(a, v, n, c->opts->baseline);
+	long base = find_baseline(a, v, n, c->cfg->baseline);
+	if (c->cfg->baseline && base < 0) {
+		no_such_group(a, v, n, c->cfg->baseline);
 		free(v);
 		return COT_EXIT_USAGE;
 	}
@@ -102,12 +94,12 @@ static int compare_finish(void *ctx)
 	for (int f = 0; f < a->nfields; f++)
 		cols[f] = a->fields[f];
 	memcpy(cols + a->nfields, compare_cols, sizeof compare_cols);
-	double z = stats_z_for_level(c->opts->level);
+	double z = stats_z_for_level(c->cfg->level);
 	struct buf label = {0};
 	if (base >= 0)
 		agg_label(a, v[base], &label);
 	struct tabout t;
-	tabout_begin(&t, c->out, c->opts->format, ncols, cols);
+	tabout_begin(&t, c->out, c->cfg->format, ncols, cols);
 	k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if ((long)i == base)
@@ -153,12 +145,12 @@ static void compare_free(void *ctx)
 	free(c);
 }
 
-int sink_compare_init(struct sink *s, const struct sink_env *env)
+int sink_compare_init(struct sink *s, const struct compare_cfg *cfg, const struct sink_env *env)
 {
 	struct compare_ctx *c = xmalloc(sizeof *c);
-	agg_init(&c->agg, env->opts->group_by);
+	agg_init(&c->agg, cfg->group_by);
 	c->out = env->out;
-	c->opts = env->opts;
+	c->cfg = cfg;
 	*s = (struct sink){ .ctx = c, .line = compare_line, .finish = compare_finish, .free = compare_free };
 	return 0;
 }

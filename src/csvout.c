@@ -4,7 +4,6 @@
 
 #include "csvout.h"
 #include "defects.h"
-#include "sink.h"
 #include <stdlib.h>
 
 static const char *const columns[] = {
@@ -145,11 +144,10 @@ static void tag_free(void *ctx)
 	free(ctx);
 }
 
-int sink_tag_init(struct sink *s, const struct sink_env *env)
+int sink_tag_init(struct sink *s, const struct tag_cfg *cfg, const struct sink_env *env)
 {
 	struct tagout *t = xmalloc(sizeof *t);
-	*t = (struct tagout){ .fp = env->out, .evidence = env->opts->evidence, .jsonl = env->opts->jsonl,
-			      .rules = env->rules };
+	*t = (struct tagout){ .fp = env->out, .evidence = cfg->evidence, .jsonl = cfg->jsonl, .rules = env->rules };
 	tagout_header(t);
 	*s = (struct sink){ .ctx = t, .line = tag_line, .finish = tag_finish, .free = tag_free };
 	return 0;

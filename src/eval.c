@@ -13,7 +13,6 @@
 #include "extract.h"
 #include "metrics.h"
 #include "reader.h"
-#include "sink.h"
 #include "tabout.h"
 #include "util.h"
 
@@ -57,21 +56,13 @@ struct label_entry {
 	cJSON *evidence;            /* owned copy of the evidence object beside the labels, or NULL */
 };
 
-struct where {
-	char *path, *value;         /* owned */
-	int negate;                 /* PATH!=VALUE */
-};
-
 struct eval_ctx {
-	const struct cot_opts *o;
+	const struct eval_cfg *cfg;
 	const struct ruleset *rules;
 	FILE *out;
 	const char *labels_path;
 	char *evidence_path;        /* owned: the labels path with "evidence" as its last step */
-	const char *by[COT_MAX_LIST];
 	int nby;
-	struct where where[COT_MAX_LIST];
-	int nwhere;
 	int only;                   /* --behaviour, or -1 */
 	struct eval_item *v;
 	size_t n, cap;
@@ -175,7 +166,7 @@ static int load_labels(struct eval_ctx *c, const char *path)
 	const char *line;
 	size_t len, cap = 0;
 	int got;
-	const char *id_path = c->o->xo.id_path ? c->o->xo.id_path : "id";
+	const char *id_path = c->cfg->id_path ? c->cfg->id_path : "id";
 	while ((got = reader_next(&rd, &line, &len)) > 0) {
 		size_t i = 0;
 		while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
@@ -298,11 +289,11 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	struct eval_ctx *c = ctx;
 	if (r->skip != COT_SKIP_NONE)
 		return; /* reported and counted by the pipeline's summary */
-	struct label_entry *e = c->o->labels_file ? find_entry(c, r->id) : NULL;
+	struct label_entry *e = c->cfg->labels_file ? find_entry(c, r->id) : NULL;
 	if (e)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
-	for (int i = 0; i < c->nwhere; i++) {
-		const struct where *w = &c->where[i];
+	for (int i = 0; i < c->cfg->nwhere; i++) {
+		const struct eval_where *w = &c->cfg->where[i];
 		int eq = trace_field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
 		if (eq == w->negate) {
 			c->left_out++;
@@ -311,9 +302,9 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	}
 	int judge[COT_NBEHAV], pred[COT_NBEHAV], state;
 	const cJSON *evidence;
-	if (c->o->labels_file) {
+	if (c->cfg->labels_file) {
 		if (!e) {
-			eval_report(c, r->file, r->line, "no labels for id '%s' in '%s'", r->id, c->o->labels_file);
+			eval_report(c, r->file, r->line, "no labels for id '%s' in '%s'", r->id, c->cfg->labels_file);
 			c->unlabelled++;
 			return;
 		}
@@ -334,7 +325,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	}
 	for (int b = 0; b < COT_NBEHAV; b++)
 		pred[b] = r->counts[b] > EVAL_CAP ? EVAL_CAP : (int)r->counts[b];
-	if (c->o->errors) {
+	if (c->cfg->errors) {
 		write_errors(c, r, evidence, judge, pred);
 		c->n++;
 		return;
@@ -348,7 +339,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(trace_field_text(r, c->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
+		it->keys[i] = xstrdup(trace_field_text(r, c->cfg->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
 }
 
 /*
@@ -428,8 +419,8 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 	double pm[5][COT_NBEHAV]; /* judge rate, cotscan rate, P, R, F1 ... for the macro row */
 	double sp[COT_NBEHAV], mae[COT_NBEHAV];
 	double lo[2][COT_NBEHAV + 1], hi[2][COT_NBEHAV + 1];
-	if (c->o->ci)
-		bootstrap(g, traces, by, key, c->o->level, lo, hi);
+	if (c->cfg->ci)
+		bootstrap(g, traces, by, key, c->cfg->level, lo, hi);
 	struct confusion sum = {0};
 	for (int b = 0; b <= COT_NBEHAV; b++) {
 		struct confusion cf = {0};
@@ -474,7 +465,7 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 		tabout_num(&c->t, "%llu", cc->fp);
 		tabout_num(&c->t, "%llu", cc->fn);
 		tabout_num(&c->t, "%llu", cc->tn);
-		if (c->o->ci) {
+		if (c->cfg->ci) {
 			tabout_num(&c->t, "%.4f", lo[0][b]);
 			tabout_num(&c->t, "%.4f", hi[0][b]);
 			tabout_num(&c->t, "%.4f", lo[1][b]);
@@ -495,12 +486,12 @@ static int cmp_key(const void *a, const void *b)
 static int eval_finish(void *ctx)
 {
 	struct eval_ctx *c = ctx;
-	if (!c->o->errors) {
-		if (c->o->ci)
-			tabout_begin(&c->t, c->out, c->o->format, sizeof metric_ci_cols / sizeof *metric_ci_cols,
+	if (!c->cfg->errors) {
+		if (c->cfg->ci)
+			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_ci_cols / sizeof *metric_ci_cols,
 				     metric_ci_cols);
 		else
-			tabout_begin(&c->t, c->out, c->o->format, sizeof metric_cols / sizeof *metric_cols,
+			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_cols / sizeof *metric_cols,
 				     metric_cols);
 		write_group(c, -1, "all", "all");
 		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
@@ -510,20 +501,20 @@ static int eval_finish(void *ctx)
 			qsort(keys, c->n, sizeof *keys, cmp_key);
 			for (size_t i = 0; i < c->n; i++)
 				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-					write_group(c, k, c->by[k], keys[i]);
+					write_group(c, k, c->cfg->by[k], keys[i]);
 		}
 		free(keys);
 	}
 	tabout_end(&c->t);
 	for (size_t i = 0; i < c->nlab; i++)
 		if (!c->lab[i].used && !c->lab[i].dup) {
-			eval_report(c, c->o->labels_file, c->lab[i].line, "id '%s' matches no trace", c->lab[i].id);
+			eval_report(c, c->cfg->labels_file, c->lab[i].line, "id '%s' matches no trace", c->lab[i].id);
 			c->lab_orphans++;
 		}
-	if (!c->o->quiet) {
+	if (!c->cfg->quiet) {
 		fprintf(stderr, "cotscan: eval: %zu labelled traces scored, %llu without labels, "
 			"%llu with bad labels, %llu left out by --where", c->n, c->unlabelled, c->bad, c->left_out);
-		if (c->o->labels_file)
+		if (c->cfg->labels_file)
 			fprintf(stderr, "; %llu unusable lines in the labels file, %llu labels matching no trace",
 				c->lab_unreadable, c->lab_orphans);
 		fputc('\n', stderr);
@@ -545,86 +536,34 @@ static void eval_free(void *ctx)
 		cJSON_Delete(c->lab[i].evidence);
 	}
 	free(c->lab);
-	for (int i = 0; i < c->nwhere; i++) {
-		free(c->where[i].path);
-		free(c->where[i].value);
-	}
 	free(c->evidence_path);
 	buf_free(&c->tmp);
 	buf_free(&c->tmp2);
 	free(c);
 }
 
-/* A usage error found here rather than in opts.c: the message, the hint, exit 2. */
-static int eval_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int eval_usage(const char *fmt, ...)
+int sink_eval_init(struct sink *s, const struct eval_cfg *cfg, const struct sink_env *env)
 {
-	va_list ap;
-	fputs("cotscan: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'cotscan eval --help' for more information.\n", stderr);
-	return COT_EXIT_USAGE;
-}
-
-int sink_eval_init(struct sink *s, const struct sink_env *env)
-{
-	const struct cot_opts *o = env->opts;
 	struct eval_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
 	*s = (struct sink){ .ctx = c, .line = eval_line, .finish = eval_finish, .free = eval_free };
-	c->o = o;
+	c->cfg = cfg;
 	c->rules = env->rules;
 	c->out = env->out;
-	c->only = o->behaviour ? cot_behaviour_lookup(o->behaviour, strlen(o->behaviour)) : -1;
-	c->labels_path = o->labels_field ? o->labels_field : "labels";
-	if (!json_path_valid(c->labels_path, strlen(c->labels_path))) {
-		return eval_usage("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
-				  c->labels_path);
-	}
+	c->only = cfg->only;
+	c->nby = cfg->nby;
+	c->labels_path = cfg->labels_path;
 	const char *dot = strrchr(c->labels_path, '.');
 	size_t stem = dot ? (size_t)(dot - c->labels_path) + 1 : 0;
 	c->evidence_path = xmalloc(stem + sizeof "evidence");
 	memcpy(c->evidence_path, c->labels_path, stem);
 	strcpy(c->evidence_path + stem, "evidence");
-
-	if (o->nby == 0) {
-		c->by[c->nby++] = AGG_MODEL_FIELD;
-	} else {
-		for (int i = 0; i < o->nby; i++) {
-			if (strcmp(o->by[i], "none") == 0)
-				continue;
-			if (!json_path_valid(o->by[i], strlen(o->by[i]))) {
-				return eval_usage("bad --by path '%s'", o->by[i]);
-			}
-			c->by[c->nby++] = o->by[i];
-		}
-	}
-	for (int i = 0; i < o->nwhere; i++) {
-		const char *eq = strchr(o->where[i], '=');
-		int neg = eq && eq > o->where[i] && eq[-1] == '!';
-		size_t plen = eq ? (size_t)(eq - o->where[i]) - (size_t)neg : 0;
-		char path[256];
-		if (!eq || plen == 0 || plen >= sizeof path) {
-			return eval_usage("bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", o->where[i]);
-		}
-		memcpy(path, o->where[i], plen);
-		path[plen] = '\0';
-		if (!json_path_valid(path, strlen(path))) {
-			return eval_usage("bad --where path '%s'", path);
-		}
-		c->where[i].path = xstrdup(path);
-		c->where[i].value = xstrdup(eq + 1);
-		c->where[i].negate = neg;
-		c->nwhere++;
-	}
-	if (o->labels_file) {
-		int rc = load_labels(c, o->labels_file);
+	if (cfg->labels_file) {
+		int rc = load_labels(c, cfg->labels_file);
 		if (rc)
 			return rc;
 	}
-	if (o->errors)
-		tabout_begin(&c->t, c->out, o->format, sizeof error_cols / sizeof *error_cols, error_cols);
+	if (cfg->errors)
+		tabout_begin(&c->t, c->out, cfg->format, sizeof error_cols / sizeof *error_cols, error_cols);
 	return 0;
 }

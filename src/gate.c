@@ -8,7 +8,6 @@
 #include "cotscan.h"
 #include "diag.h"
 #include "gate.h"
-#include "sink.h"
 #include "tabout.h"
 
 /* --- parsing --- */
@@ -185,7 +184,7 @@ struct gstats {
 };
 
 struct check_ctx {
-	struct gate_check *checks;
+	const struct gate_check *checks; /* borrowed from the config */
 	size_t nchecks;
 	int per_model;                 /* some check names a model */
 	unsigned long examples;        /* --examples */
@@ -197,7 +196,6 @@ struct check_ctx {
 	struct examples skip_ex[COT_NSKIP], skip_all_ex;
 	FILE *out;
 	int format, format_given;
-	const char *config;
 };
 
 static void add_example(struct examples *e, unsigned long max, const char *file, unsigned long long line)
@@ -460,9 +458,6 @@ static void stats_free(struct gstats *g)
 static void check_free(void *ctx)
 {
 	struct check_ctx *c = ctx;
-	for (size_t i = 0; i < c->nchecks; i++)
-		gate_check_free(&c->checks[i]);
-	free(c->checks);
 	stats_free(&c->all);
 	for (size_t i = 0; i < c->nslots; i++)
 		if (c->models[i].model)
@@ -474,16 +469,7 @@ static void check_free(void *ctx)
 	free(c);
 }
 
-static void add_check(struct check_ctx *c, const struct gate_check *k)
-{
-	c->checks = xrealloc(c->checks, (c->nchecks + 1) * sizeof *c->checks);
-	c->checks[c->nchecks++] = *k;
-	if (k->model)
-		c->per_model = 1;
-}
-
-/* Reads the config file; returns 0 or an enum cot_exit code (message printed). */
-static int load_config(struct check_ctx *c, const char *path)
+int gate_load_config(const char *path, struct gate_check **v, size_t *nv)
 {
 	FILE *fp = fopen(path, "r");
 	if (!fp) {
@@ -509,8 +495,10 @@ static int load_config(struct check_ctx *c, const char *path)
 		if (got < 0) {
 			fprintf(stderr, "cotscan: %s:%lu: %s\n", path, lineno, err.p);
 			ret = COT_EXIT_USAGE;
-		} else if (got > 0)
-			add_check(c, &k);
+		} else if (got > 0) {
+			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			(*v)[(*nv)++] = k;
+		}
 	}
 	if (ferror(fp)) {
 		diag_error("cannot read config '%s': %s", path, strerror(errno));
@@ -522,56 +510,19 @@ static int load_config(struct check_ctx *c, const char *path)
 	return ret;
 }
 
-int sink_check_init(struct sink *s, const struct sink_env *env)
+int sink_check_init(struct sink *s, const struct check_cfg *cfg, const struct sink_env *env)
 {
-	const struct cot_opts *o = env->opts;
 	struct check_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
 	c->out = env->out;
-	c->format = o->format;
-	c->format_given = o->format_given;
-	c->examples = o->examples;
-	*s = (struct sink){ .ctx = c, .line = check_line, .finish = check_finish, .free = check_free };
-
-	struct buf err = {0};
-	int ret = 0, have_skipped = 0;
-	for (size_t i = 0; i < o->ngates; i++) {
-		struct gate_check k;
-		buf_reset(&err);
-		const char *spec = o->gates[i].spec;
-		char *tmp = NULL;
-		if (o->gates[i].skipped) {
-			tmp = xmalloc(strlen(spec) + 9);
-			sprintf(tmp, "skipped=%s", spec);
-			spec = tmp;
-		}
-		if (gate_parse_arg(&k, o->gates[i].op, spec, &err) < 0) {
-			diag_error("--%s: %s", o->gates[i].skipped ? "max-skipped" : o->gates[i].op == '<' ? "max" : "min",
-				   err.p);
-			ret = COT_EXIT_USAGE;
-		} else
-			add_check(c, &k);
-		free(tmp);
-	}
-	buf_free(&err);
-	if (o->config) {
-		int r = load_config(c, o->config);
-		if (r && !ret)
-			ret = r;
-	}
-	if (ret)
-		return ret;
-	if (c->nchecks == 0) {
-		diag_error("check: no checks given (use --max KEY=RATE, --min KEY=RATE or --config FILE)");
-		return COT_EXIT_USAGE;
-	}
+	c->format = cfg->format;
+	c->format_given = cfg->format_given;
+	c->examples = cfg->examples;
+	c->checks = cfg->checks;
+	c->nchecks = cfg->nchecks;
 	for (size_t i = 0; i < c->nchecks; i++)
-		have_skipped |= c->checks[i].kind == GK_SKIPPED;
-	if (!have_skipped) {
-		/* skipped lines are defects of the dataset too: none allowed unless said */
-		struct gate_check k = { .kind = GK_SKIPPED, .which = -1, .op = '<', .limit = 0,
-					.key = xstrdup("skipped") };
-		add_check(c, &k);
-	}
+		if (c->checks[i].model)
+			c->per_model = 1;
+	*s = (struct sink){ .ctx = c, .line = check_line, .finish = check_finish, .free = check_free };
 	return 0;
 }

@@ -23,21 +23,22 @@
 #include "progress.h"
 #include "reader.h"
 #include "rules.h"
+#include "report.h"
 #include "sink.h"
-#include "svg.h"
 
-/* Each subcommand's sink. */
-static const struct {
-	int cmd;
-	int (*init)(struct sink *s, const struct sink_env *env);
-} sinks[] = {
-	{ CMD_TAG, sink_tag_init },
-	{ CMD_REPORT, sink_report_init },
-	{ CMD_COMPARE, sink_compare_init },
-	{ CMD_EVAL, sink_eval_init },
-	{ CMD_SHOW, sink_show_init },
-	{ CMD_CHECK, sink_check_init },
-};
+/* Makes the sink of the command that runs, from its config; 0 or an enum cot_exit code. */
+static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink_env *env)
+{
+	switch (o->cmd) {
+	case CMD_TAG: return sink_tag_init(s, &o->tag, env);
+	case CMD_REPORT: return sink_report_init(s, &o->report, env);
+	case CMD_COMPARE: return sink_compare_init(s, &o->compare, env);
+	case CMD_EVAL: return sink_eval_init(s, &o->eval, env);
+	case CMD_SHOW: return sink_show_init(s, &o->show, env);
+	case CMD_CHECK: return sink_check_init(s, &o->check, env);
+	}
+	return COT_EXIT_USAGE; /* LCOV_EXCL_LINE: opts_parse knows no other command */
+}
 
 /*
  * The defect `duplicate`, decided in input order just before the sink sees
@@ -228,10 +229,7 @@ static int run_merge(const struct cot_opts *o)
 	if (ret == COT_EXIT_OK && outfile_open(&out, o->output) < 0)
 		ret = COT_EXIT_IO;
 	if (ret == COT_EXIT_OK) {
-		if (o->partial)
-			agg_write_partial(&m.agg, out.fp, merge_rules_hash(&m));
-		else
-			agg_write(&m.agg, out.fp, o->format, o->level);
+		ret = report_write(&m.agg, &o->report, out.fp, merge_rules_hash(&m));
 		/* the summary of the runs that made the partials */
 		size_t n;
 		struct agg_group **v = agg_sorted(&m.agg, &n);
@@ -245,11 +243,9 @@ static int run_merge(const struct cot_opts *o)
 		}
 		d.quiet = o->quiet;
 		diag_summary(&d);
-		if (diag_bad_lines(&d))
+		if (ret == COT_EXIT_OK && diag_bad_lines(&d))
 			ret = COT_EXIT_SKIPPED;
-		if (outfile_close(&out, 1) < 0)
-			ret = COT_EXIT_IO;
-		else if (o->svg && svg_write_file(&m.agg, o->svg, o->level) != 0)
+		if (outfile_close(&out, ret <= COT_EXIT_SKIPPED) < 0)
 			ret = COT_EXIT_IO;
 	}
 	merge_free(&m);
@@ -289,14 +285,14 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_USAGE;
 		goto out;
 	}
+	if ((ret = opts_check_rules(&o, &rs)) != 0)
+		goto out;
 	if (outfile_open(&out, o.output) < 0) {
 		ret = COT_EXIT_IO;
 		goto out;
 	}
-	struct sink_env env = { .opts = &o, .out = out.fp, .rules = &rs };
-	for (size_t i = 0; i < sizeof sinks / sizeof *sinks; i++)
-		if (sinks[i].cmd == o.cmd)
-			ret = sinks[i].init(&s, &env);
+	struct sink_env env = { .out = out.fp, .rules = &rs };
+	ret = sink_open(&s, &o, &env);
 	if (ret > 0) {
 		outfile_close(&out, 0);
 		goto out;

@@ -1,5 +1,6 @@
 /* opts.c - see opts.h. */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,10 +176,21 @@ static void help(FILE *fp, int cmd)
 	fputs(exit_help, fp);
 }
 
-static int usage_error(const char *cmdname)
+/*
+ * The one usage printer: "cotscan: MESSAGE" and the hint to the command's
+ * --help on stderr; returns COT_EXIT_USAGE.
+ */
+static int usage(const struct cot_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int usage(const struct cot_opts *o, const char *fmt, ...)
 {
-	fprintf(stderr, "Try 'cotscan %s%s--help' for more information.\n", cmdname ? cmdname : "",
-		cmdname ? " " : "");
+	va_list ap;
+	fputs("cotscan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, "Try 'cotscan %s%s--help' for more information.\n", o->cmdname ? o->cmdname : "",
+		o->cmdname ? " " : "");
 	return COT_EXIT_USAGE;
 }
 
@@ -210,21 +222,193 @@ static int group_by_bad(const char *s)
 	}
 }
 
+/* One --max, --min or --max-skipped of `check`, as given. */
+struct gate_arg {
+	int op;                   /* '<' for --max, '>' for --min */
+	const char *spec;         /* "KEY=RATE", or "RATE" when skipped */
+	int skipped;              /* --max-skipped RATE */
+};
+
+/*
+ * What getopt_long gathers before the checks: the options several commands
+ * share (copied into the running command's config at the end) and the
+ * arguments checked only once every option has been read.
+ */
+struct pending {
+	int format, format_given;
+	double level;
+	const char *group_by;
+	int behaviour;            /* -1: not given */
+	const char *labels_field;
+	const char *by[EVAL_MAX_LIST];
+	int nby;
+	const char *where[EVAL_MAX_LIST];
+	int nwhere;
+	struct gate_arg *gates;   /* owned */
+	size_t ngates;
+	const char *config;       /* check --config FILE */
+};
+
+/* eval: --labels-field, --by and --where into o->eval; 0 or COT_EXIT_USAGE. */
+static int check_eval(struct cot_opts *o, const struct pending *p)
+{
+	struct eval_cfg *e = &o->eval;
+	e->labels_path = p->labels_field ? p->labels_field : "labels";
+	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
+		return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+			     e->labels_path);
+	if (p->nby == 0)
+		e->by[e->nby++] = TRACE_MODEL_FIELD;
+	for (int i = 0; i < p->nby; i++) {
+		if (strcmp(p->by[i], "none") == 0)
+			continue;
+		if (!json_path_valid(p->by[i], strlen(p->by[i])))
+			return usage(o, "bad --by path '%s'", p->by[i]);
+		e->by[e->nby++] = p->by[i];
+	}
+	for (int i = 0; i < p->nwhere; i++) {
+		const char *w = p->where[i], *eq = strchr(w, '=');
+		int neg = eq && eq > w && eq[-1] == '!';
+		size_t plen = eq ? (size_t)(eq - w) - (size_t)neg : 0;
+		struct eval_where *ew = &e->where[e->nwhere];
+		if (!eq || plen == 0 || plen >= sizeof ew->path)
+			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", w);
+		memcpy(ew->path, w, plen);
+		ew->path[plen] = '\0';
+		if (!json_path_valid(ew->path, plen))
+			return usage(o, "bad --where path '%s'", ew->path);
+		ew->value = eq + 1;
+		ew->negate = neg;
+		e->nwhere++;
+	}
+	return 0;
+}
+
+/*
+ * check: the --max/--min/--max-skipped arguments and the --config file into
+ * o->check, every bad one reported; then the implicit "skipped <= 0".
+ * Returns 0 or an exit code.
+ */
+static int check_gates(struct cot_opts *o, const struct pending *p)
+{
+	struct buf err = {0};
+	int ret = 0, have_skipped = 0;
+	for (size_t i = 0; i < p->ngates; i++) {
+		struct gate_check k;
+		buf_reset(&err);
+		const char *spec = p->gates[i].spec;
+		char *tmp = NULL;
+		if (p->gates[i].skipped) {
+			tmp = xmalloc(strlen(spec) + 9);
+			sprintf(tmp, "skipped=%s", spec);
+			spec = tmp;
+		}
+		if (gate_parse_arg(&k, p->gates[i].op, spec, &err) < 0) {
+			diag_error("--%s: %s", p->gates[i].skipped ? "max-skipped" : p->gates[i].op == '<' ? "max" : "min",
+				   err.p);
+			ret = COT_EXIT_USAGE;
+		} else {
+			o->checks = xrealloc(o->checks, (o->nchecks + 1) * sizeof *o->checks);
+			o->checks[o->nchecks++] = k;
+		}
+		free(tmp);
+	}
+	buf_free(&err);
+	if (p->config) {
+		int r = gate_load_config(p->config, &o->checks, &o->nchecks);
+		if (r && !ret)
+			ret = r;
+	}
+	if (ret)
+		return ret;
+	if (o->nchecks == 0) {
+		diag_error("check: no checks given (use --max KEY=RATE, --min KEY=RATE or --config FILE)");
+		return COT_EXIT_USAGE;
+	}
+	for (size_t i = 0; i < o->nchecks; i++)
+		have_skipped |= o->checks[i].kind == GK_SKIPPED;
+	if (!have_skipped) {
+		/* skipped lines are defects of the dataset too: none allowed unless said */
+		o->checks = xrealloc(o->checks, (o->nchecks + 1) * sizeof *o->checks);
+		o->checks[o->nchecks++] = (struct gate_check){ .kind = GK_SKIPPED, .which = -1, .op = '<', .limit = 0,
+							       .key = xstrdup("skipped") };
+	}
+	o->check.checks = o->checks;
+	o->check.nchecks = o->nchecks;
+	return 0;
+}
+
+/* Copies the options several commands share into the config of the command that runs. */
+static void share(struct cot_opts *o, const struct pending *p)
+{
+	switch (o->cmd) {
+	case CMD_REPORT:
+	case CMD_MERGE:
+		o->report.group_by = p->group_by;
+		o->report.format = p->format;
+		o->report.level = p->level;
+		break;
+	case CMD_COMPARE:
+		o->compare.group_by = p->group_by;
+		o->compare.format = p->format;
+		o->compare.level = p->level;
+		break;
+	case CMD_EVAL:
+		o->eval.format = p->format;
+		o->eval.level = p->level;
+		o->eval.quiet = o->quiet;
+		o->eval.id_path = o->xo.id_path;
+		o->eval.only = p->behaviour;
+		o->eval.labels_file = o->labels_file;
+		break;
+	case CMD_SHOW:
+		o->show.only = p->behaviour;
+		o->show.quiet = o->quiet;
+		break;
+	case CMD_CHECK:
+		o->check.format = p->format;
+		o->check.format_given = p->format_given;
+		break;
+	}
+}
+
+/* The checks of opts_parse once every option is read; 0 or an exit code. */
+static int finish(struct cot_opts *o, struct pending *p)
+{
+	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
+	for (int i = 0; i < 4; i++)
+		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i])))
+			return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+				     paths[i]);
+	if (p->group_by && group_by_bad(p->group_by))
+		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
+	if (o->report.partial && p->format_given)
+		return usage(o, "--partial always writes CSV; give --format to 'cotscan merge'");
+	if (o->tag.evidence && o->tag.jsonl)
+		return usage(o, "--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
+	int rc = 0;
+	if (o->cmd == CMD_EVAL)
+		rc = check_eval(o, p);
+	else if (o->cmd == CMD_CHECK)
+		rc = check_gates(o, p);
+	if (rc)
+		return rc;
+	share(o, p);
+	return -1;
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = CMD_TAG;
 	o->first_line = 1;
-	o->color = -1;
-	o->level = 0.95;
-	const char *cmdname = NULL;
-	int explicit_cmd = 0;
+	o->show.color = -1;
+	struct pending p = { .level = 0.95, .behaviour = -1 };
 	if (argc > 1)
 		for (size_t i = 0; i < NCMDS; i++)
 			if (strcmp(argv[1], cmddefs[i].name) == 0) {
 				o->cmd = cmddefs[i].cmd;
-				cmdname = cmddefs[i].name;
-				explicit_cmd = 1;
+				o->cmdname = cmddefs[i].name;
 				argv++;
 				argc--;
 				break;
@@ -250,26 +434,26 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+	int c, ret = -1;
+	while (ret < 0 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (c == ':') {
-			diag_error("option '%s' needs an argument", argv[optind - 1]);
-			return usage_error(cmdname);
+			ret = usage(o, "option '%s' needs an argument", argv[optind - 1]);
+			break;
 		}
 		if (c == '?') {
 			if (optopt && optopt < 256)
-				diag_error("unknown option '-%c'", optopt);
+				ret = usage(o, "unknown option '-%c'", optopt);
 			else
-				diag_error("unknown option '%s'", argv[optind - 1]);
-			return usage_error(cmdname);
+				ret = usage(o, "unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 		const struct optdef *d = NULL;
 		for (size_t i = 0; i < NOPTS; i++)
 			if (optdefs[i].id == c)
 				d = &optdefs[i];
 		if (!(d->cmds & (unsigned)o->cmd)) {
-			diag_error("option '--%s' does not apply to '%s'", d->name, cmdname ? cmdname : "tag");
-			return usage_error(cmdname);
+			ret = usage(o, "option '--%s' does not apply to '%s'", d->name, o->cmdname ? o->cmdname : "tag");
+			break;
 		}
 		switch (c) {
 		case 'o': o->output = optarg; break;
@@ -281,154 +465,130 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_WHOLE: o->xo.whole = 1; break;
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_FIRST_LINE:
-			if (parse_line_number(optarg, &o->first_line) < 0) {
-				diag_error("bad --first-line '%s' (expected a line number, 1 or more)", optarg);
-				return usage_error(cmdname);
-			}
+			if (parse_line_number(optarg, &o->first_line) < 0)
+				ret = usage(o, "bad --first-line '%s' (expected a line number, 1 or more)", optarg);
 			break;
 		case OPT_LABEL: o->label = optarg; break;
-		case OPT_EVIDENCE: o->evidence = 1; break;
-		case OPT_JSONL: o->jsonl = 1; break;
+		case OPT_EVIDENCE: o->tag.evidence = 1; break;
+		case OPT_JSONL: o->tag.jsonl = 1; break;
 		case 'j': {
 			char *e;
 			long n = strtol(optarg, &e, 10);
-			if (!*optarg || *e || n < 1 || n > MAX_JOBS) {
-				diag_error("bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
-				return usage_error(cmdname);
-			}
+			if (!*optarg || *e || n < 1 || n > MAX_JOBS)
+				ret = usage(o, "bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
 			o->jobs = (int)n;
 			break;
 		}
 		case OPT_FORMAT:
-			o->format = format_lookup(optarg);
-			if (o->format < 0) {
-				diag_error("unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
-				return usage_error(cmdname);
-			}
-			o->format_given = 1;
+			p.format = format_lookup(optarg);
+			if (p.format < 0)
+				ret = usage(o, "unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
+			p.format_given = 1;
 			break;
-		case OPT_LABELS_FIELD: o->labels_field = optarg; break;
+		case OPT_LABELS_FIELD: p.labels_field = optarg; break;
 		case OPT_LABELS: o->labels_file = optarg; break;
 		case OPT_BY:
 		case OPT_WHERE: {
-			const char **v = c == OPT_BY ? o->by : o->where;
-			int *n = c == OPT_BY ? &o->nby : &o->nwhere;
-			if (*n == COT_MAX_LIST) {
-				diag_error("too many '--%s' options (at most %d)", d->name, COT_MAX_LIST);
-				return usage_error(cmdname);
-			}
-			v[(*n)++] = optarg;
+			const char **v = c == OPT_BY ? p.by : p.where;
+			int *n = c == OPT_BY ? &p.nby : &p.nwhere;
+			if (*n == EVAL_MAX_LIST)
+				ret = usage(o, "too many '--%s' options (at most %d)", d->name, EVAL_MAX_LIST);
+			else
+				v[(*n)++] = optarg;
 			break;
 		}
-		case OPT_ERRORS: o->errors = 1; break;
-		case OPT_CI: o->ci = 1; break;
+		case OPT_ERRORS: o->eval.errors = 1; break;
+		case OPT_CI: o->eval.ci = 1; break;
 		case OPT_BEHAVIOUR:
-			if (cot_behaviour_lookup(optarg, strlen(optarg)) < 0) {
-				diag_error("unknown behaviour '%s' (known: backtracking, verification, "
-					   "subgoal_setting, backward_chaining)", optarg);
-				return usage_error(cmdname);
-			}
-			o->behaviour = optarg;
+			p.behaviour = cot_behaviour_lookup(optarg, strlen(optarg));
+			if (p.behaviour < 0)
+				ret = usage(o, "unknown behaviour '%s' (known: backtracking, verification, "
+					    "subgoal_setting, backward_chaining)", optarg);
 			break;
-		case OPT_RULE: o->rule = optarg; break;
-		case OPT_ID: o->id = optarg; break;
+		case OPT_RULE: o->show.rule = optarg; break;
+		case OPT_ID: o->show.id = optarg; break;
 		case OPT_LINE: {
 			char *e;
-			o->line = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || o->line == 0 || optarg[0] == '-') {
-				diag_error("bad line number '%s' (expected a number from 1)", optarg);
-				return usage_error(cmdname);
-			}
+			o->show.line = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || o->show.line == 0 || optarg[0] == '-')
+				ret = usage(o, "bad line number '%s' (expected a number from 1)", optarg);
 			break;
 		}
-		case OPT_GROUP_BY: o->group_by = optarg; break;
+		case OPT_GROUP_BY: p.group_by = optarg; break;
 		case OPT_LEVEL: {
 			char *end;
-			o->level = strtod(optarg, &end);
-			if (end == optarg || *end || !(o->level > 0 && o->level < 1)) {
-				diag_error("bad level '%s' (expected a number between 0 and 1, e.g. 0.99)", optarg);
-				return usage_error(cmdname);
-			}
+			p.level = strtod(optarg, &end);
+			if (end == optarg || *end || !(p.level > 0 && p.level < 1))
+				ret = usage(o, "bad level '%s' (expected a number between 0 and 1, e.g. 0.99)", optarg);
 			break;
 		}
 		case OPT_COLOR:
 			if (!optarg || strcmp(optarg, "auto") == 0)
-				o->color = -1;
+				o->show.color = -1;
 			else if (strcmp(optarg, "always") == 0)
-				o->color = 1;
+				o->show.color = 1;
 			else if (strcmp(optarg, "never") == 0)
-				o->color = 0;
-			else {
-				diag_error("bad --color '%s' (expected auto, always or never)", optarg);
-				return usage_error(cmdname);
-			}
+				o->show.color = 0;
+			else
+				ret = usage(o, "bad --color '%s' (expected auto, always or never)", optarg);
 			break;
-		case OPT_PARTIAL: o->partial = 1; break;
-		case OPT_SVG: o->svg = optarg; break;
-		case OPT_BASELINE: o->baseline = optarg; break;
+		case OPT_PARTIAL: o->report.partial = 1; break;
+		case OPT_SVG: o->report.svg = optarg; break;
+		case OPT_BASELINE: o->compare.baseline = optarg; break;
 		case OPT_MIN_BYTES:
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {
 			char *e;
 			unsigned long long v = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || optarg[0] == '-') {
-				diag_error("option '--%s' needs a whole number, not '%s'", d->name, optarg);
-				return usage_error(cmdname);
-			}
-			if (c == OPT_MIN_BYTES)
+			if (!*optarg || *e || optarg[0] == '-')
+				ret = usage(o, "option '--%s' needs a whole number, not '%s'", d->name, optarg);
+			else if (c == OPT_MIN_BYTES)
 				o->dx.min_bytes = (size_t)v;
 			else if (c == OPT_MAX_BYTES)
 				o->dx.max_bytes = (size_t)v;
 			else
-				o->examples = (unsigned long)v;
+				o->check.examples = (unsigned long)v;
 			break;
 		}
 		case OPT_ANSWER_FIELD: o->dx.answer_path = optarg; break;
 		case OPT_GATE_MAX:
 		case OPT_GATE_MIN:
 		case OPT_MAX_SKIPPED:
-			o->gates = xrealloc(o->gates, (o->ngates + 1) * sizeof *o->gates);
-			o->gates[o->ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg,
-								   c == OPT_MAX_SKIPPED };
+			p.gates = xrealloc(p.gates, (p.ngates + 1) * sizeof *p.gates);
+			p.gates[p.ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg, c == OPT_MAX_SKIPPED };
 			break;
-		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_CONFIG: p.config = optarg; break;
 		case 'q': o->quiet = 1; break;
-		case 'h': help(stdout, explicit_cmd ? o->cmd : 0); return COT_EXIT_OK;
-		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); return COT_EXIT_OK;
+		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
+		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
 		}
 	}
-	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
-	for (int i = 0; i < 4; i++)
-		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i]))) {
-			diag_error("bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
-				   paths[i]);
-			return usage_error(cmdname);
+	if (ret < 0) {
+		o->files = argv + optind;
+		o->nfiles = argc - optind;
+		/* `eval --labels FILE` alone: the labelled file carries its traces too */
+		if (o->labels_file && o->nfiles == 0) {
+			o->files = &o->labels_file;
+			o->nfiles = 1;
 		}
-	if (o->group_by && group_by_bad(o->group_by)) {
-		diag_error("bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", o->group_by);
-		return usage_error(cmdname);
+		ret = finish(o, &p);
 	}
-	if (o->partial && o->format_given) {
-		diag_error("--partial always writes CSV; give --format to 'cotscan merge'");
-		return usage_error(cmdname);
-	}
-	if (o->evidence && o->jsonl) {
-		diag_error("--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
-		return usage_error(cmdname);
-	}
-	o->files = argv + optind;
-	o->nfiles = argc - optind;
-	/* `eval --labels FILE` alone: the labelled file carries its traces too */
-	if (o->labels_file && o->nfiles == 0) {
-		o->files = &o->labels_file;
-		o->nfiles = 1;
-	}
-	return -1;
+	free(p.gates);
+	return ret;
+}
+
+int opts_check_rules(const struct cot_opts *o, const struct ruleset *rs)
+{
+	if (o->cmd == CMD_SHOW && o->show.rule && show_pick_rules(rs, o->show.rule, NULL) == 0)
+		return usage(o, "no rule of the rule set (%s) matches '%s'", rs->origin, o->show.rule);
+	return 0;
 }
 
 void opts_free(struct cot_opts *o)
 {
-	free(o->gates);
-	o->gates = NULL;
-	o->ngates = 0;
+	for (size_t i = 0; i < o->nchecks; i++)
+		gate_check_free(&o->checks[i]);
+	free(o->checks);
+	o->checks = NULL;
+	o->nchecks = 0;
 }

@@ -6,7 +6,6 @@
 
 #include "diag.h"
 #include "show.h"
-#include "sink.h"
 
 /* SGR colours by behaviour: the marker, and the matched text (bold). */
 static const char *const colour[COT_NBEHAV] = { "31", "32", "34", "35" };
@@ -48,7 +47,7 @@ size_t show_context_edge(const char *text, size_t len, size_t off, size_t max, i
 
 struct show_ctx {
 	FILE *out;
-	const struct cot_opts *o;
+	const struct show_cfg *cfg;
 	const struct ruleset *rules;
 	int color;               /* 1: write SGR sequences */
 	int only;                /* --behaviour, or -1 */
@@ -218,7 +217,7 @@ static void show_line(void *ctx, const struct trace_result *r)
 	struct show_ctx *c = ctx;
 	if (r->skip != COT_SKIP_NONE)
 		return; /* reported and counted by the pipeline's summary */
-	if ((c->o->id && strcmp(r->id, c->o->id) != 0) || (c->o->line && r->line != c->o->line))
+	if ((c->cfg->id && strcmp(r->id, c->cfg->id) != 0) || (c->cfg->line && r->line != c->cfg->line))
 		return;
 	c->traces++;
 	if (c->pick)
@@ -231,16 +230,16 @@ static int show_finish(void *ctx)
 {
 	struct show_ctx *c = ctx;
 	if (c->pick) {
-		if (!c->o->quiet)
+		if (!c->cfg->quiet)
 			fprintf(stderr, "cotscan: show: --rule '%s': %llu instances in %llu of %llu traces\n",
-				c->o->rule, c->hits, c->hit_traces, c->traces);
+				c->cfg->rule, c->hits, c->hit_traces, c->traces);
 		return c->hits ? COT_EXIT_OK : COT_EXIT_SKIPPED;
 	}
-	if ((c->o->id || c->o->line) && c->traces == 0) {
-		if (c->o->id)
-			diag_error("no trace with id '%s'%s", c->o->id, c->o->line ? " on that line" : "");
+	if ((c->cfg->id || c->cfg->line) && c->traces == 0) {
+		if (c->cfg->id)
+			diag_error("no trace with id '%s'%s", c->cfg->id, c->cfg->line ? " on that line" : "");
 		else
-			diag_error("no trace on line %llu", c->o->line);
+			diag_error("no trace on line %llu", c->cfg->line);
 		return COT_EXIT_SKIPPED;
 	}
 	return COT_EXIT_OK;
@@ -255,34 +254,35 @@ static void show_free(void *ctx)
 	free(c);
 }
 
-int sink_show_init(struct sink *s, const struct sink_env *env)
+size_t show_pick_rules(const struct ruleset *rs, const char *pattern, unsigned char *pick)
 {
-	const struct cot_opts *o = env->opts;
+	size_t n = 0;
+	for (size_t i = 0; i < rs->n; i++) {
+		int hit = fnmatch(pattern, rs->v[i].name, 0) == 0;
+		if (pick)
+			pick[i] = (unsigned char)hit;
+		n += (size_t)hit;
+	}
+	return n;
+}
+
+int sink_show_init(struct sink *s, const struct show_cfg *cfg, const struct sink_env *env)
+{
 	struct show_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
 	*s = (struct sink){ .ctx = c, .line = show_line, .finish = show_finish, .free = show_free };
-	if (o->rule) {
-		/* a name, or a shell pattern such as 'bt.*' */
-		size_t n = 0;
+	if (cfg->rule) {
 		c->pick = xmalloc(env->rules->n + 1);
-		for (size_t i = 0; i < env->rules->n; i++) {
-			c->pick[i] = fnmatch(o->rule, env->rules->v[i].name, 0) == 0;
-			n += c->pick[i];
-		}
-		if (n == 0) {
-			diag_error("no rule of the rule set (%s) matches '%s'", env->rules->origin, o->rule);
-			fputs("Try 'cotscan show --help' for more information.\n", stderr);
-			return COT_EXIT_USAGE;
-		}
+		show_pick_rules(env->rules, cfg->rule, c->pick);
 	}
 	c->out = env->out;
-	c->o = o;
+	c->cfg = cfg;
 	c->rules = env->rules;
-	c->only = o->behaviour ? cot_behaviour_lookup(o->behaviour, strlen(o->behaviour)) : -1;
-	if (o->color < 0) {
+	c->only = cfg->only;
+	if (cfg->color < 0) {
 		const char *nc = getenv("NO_COLOR");
 		c->color = isatty(fileno(env->out)) && !(nc && *nc);
 	} else
-		c->color = o->color;
+		c->color = cfg->color;
 	return 0;
 }

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cotscan.h"
-#include "outfile.h"
 #include "stats.h"
 #include "svg.h"
 
@@ -305,13 +304,4 @@ void svg_write(const struct agg *a, FILE *fp, double level)
 	buf_free(&title);
 	buf_free(&c.label);
 	free(c.v);
-}
-
-int svg_write_file(const struct agg *a, const char *path, double level)
-{
-	struct outfile o = {0};
-	if (outfile_open(&o, path) < 0)
-		return COT_EXIT_IO;
-	svg_write(a, o.fp, level);
-	return outfile_close(&o, 1) < 0 ? COT_EXIT_IO : 0;
 }

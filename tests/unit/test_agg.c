@@ -1,7 +1,8 @@
-/* Unit tests of agg.c: counts, grouping, ordering, the table and partials. */
+/* Unit tests of agg.c (counts, grouping, ordering, partials) and report.c's table. */
 #include <stdlib.h>
 
 #include "agg.h"
+#include "report.h"
 #include "tabout.h"
 #include "unit.h"
 
@@ -10,7 +11,7 @@ static char *report(const struct agg *a, int fmt, double level)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
-	agg_write(a, fp, fmt, level);
+	report_table(a, fp, fmt, level);
 	fclose(fp);
 	return buf;
 }
