@@ -1,9 +1,9 @@
-# eval --audit on the fixture (data/audit.jsonl, data/audit.rules; the
+# eval --audit on the fixture (data/audit/traces.jsonl, data/audit/audit.rules; the
 # figures are worked out in tests/sh/eval_audit.sh): the table in markdown
 # and json, one behaviour, groups, --where
-$COTSCAN eval --audit --rules data/audit.rules --format markdown data/audit.jsonl
+$COTSCAN eval --audit --rules data/audit/audit.rules --format markdown data/audit/traces.jsonl
 echo "exit $?"
-$COTSCAN eval -q --audit --rules data/audit.rules --behaviour backtracking --by id --where id=a6 --format json data/audit.jsonl
+$COTSCAN eval -q --audit --rules data/audit/audit.rules --behaviour backtracking --by id --where id=a6 --format json data/audit/traces.jsonl
 echo "exit $?"
 # --audit and --by on a record field called "rule" do not collide
 f=$TMPD/l.jsonl
@@ -17,9 +17,9 @@ f=$TMPD/l.jsonl
 	# evidence of a behaviour that is not labelled is not read
 	printf '{"id":"r6","cot":"Let me check it.","labels":{"backtracking":0},"evidence":{"verification":7}}\n'
 } > "$f"
-$COTSCAN eval --audit --rules data/audit.rules --behaviour verification --by rule "$f"
+$COTSCAN eval --audit --rules data/audit/audit.rules --behaviour verification --by rule "$f"
 echo "exit $?"
 # usage errors
-$COTSCAN eval --audit --errors data/audit.jsonl; echo "exit $?"
-$COTSCAN eval --audit --ci data/audit.jsonl; echo "exit $?"
-$COTSCAN report --audit data/audit.jsonl; echo "exit $?"
+$COTSCAN eval --audit --errors data/audit/traces.jsonl; echo "exit $?"
+$COTSCAN eval --audit --ci data/audit/traces.jsonl; echo "exit $?"
+$COTSCAN report --audit data/audit/traces.jsonl; echo "exit $?"

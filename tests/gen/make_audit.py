@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes data/audit.jsonl: hand-written traces with judge-style labels and
-evidence quotes, for `cotscan eval --audit --rules data/audit.rules` (run from
+"""Writes data/audit/traces.jsonl: hand-written traces with judge-style labels and
+evidence quotes, for `cotscan eval --audit --rules data/audit/audit.rules` (run from
 the repo root).  Each trace is one case of the audit's definition (eval.h,
 README "Instance audit"); tests/sh/eval_audit.sh states the figures each case
 must give.  All text written for cotscan.  Keep it stable: append, do not
@@ -71,6 +71,6 @@ add("a12", "utf-8", "Größe: 5 × 5 = 25 — I need 25 from the rest.",
 add("a13", "sentence+1", "Now compare. 5 is less than 7, as required.",
     {"verification": ["5 is less than 7, as required."]})
 
-with open("data/audit.jsonl", "w") as f:
+with open("data/audit/traces.jsonl", "w") as f:
     for r in recs:
         f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -1,6 +1,6 @@
 # `cotscan eval --audit`: the instance audit against the judge's evidence quotes.
-# 1. Known answers: data/audit.jsonl (tests/gen/make_audit.py, one case per
-#    trace) with the rule set data/audit.rules; every figure below is worked
+# 1. Known answers: data/audit/traces.jsonl (tests/gen/make_audit.py, one case per
+#    trace) with the rule set data/audit/audit.rules; every figure below is worked
 #    out by hand from the definition (eval.h, README "Instance audit").
 # 2. On data/labelled.jsonl and, when present, ../shared/eval/dev.jsonl and
 #    train.jsonl with the built-in rules: the table's sums hold together,
@@ -10,7 +10,7 @@
 #    the rules' current scores.  Skipped without python3.
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 set -e
-$COTSCAN eval -q --audit --rules data/audit.rules --by id --format json data/audit.jsonl > $TMPD/fixture.json
+$COTSCAN eval -q --audit --rules data/audit/audit.rules --by id --format json data/audit/traces.jsonl > $TMPD/fixture.json
 python3 - $TMPD/fixture.json <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
@@ -63,7 +63,7 @@ for r in rows:
     assert r["recall"] == (round(r["found"] / r["quotes"], 4) if r["quotes"] else None), r
 print("fixture: %d rows as worked out" % len(rows))
 PY
-$COTSCAN eval --audit --rules data/audit.rules --by none data/audit.jsonl 2>&1 >/dev/null \
+$COTSCAN eval --audit --rules data/audit/audit.rules --by none data/audit/traces.jsonl 2>&1 >/dev/null \
 	| grep -q '; audit: 17 instances, 17 quotes (1 not in the analysed text), 0 traces with bad evidence$'
 
 files=data/labelled.jsonl
