@@ -786,6 +786,7 @@ static int eval_finish(void *ctx)
 	struct eval_ctx *c = ctx;
 	if (c->cfg->audit) {
 		tabout_begin(&c->t, c->out, c->cfg->format, sizeof audit_cols / sizeof *audit_cols, audit_cols);
+		tabout_stamp(&c->t, c->rules->hash);
 		write_audit_group(c, -1, "all", "all");
 		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
 		for (int k = 0; k < c->nby; k++) {
@@ -804,6 +805,7 @@ static int eval_finish(void *ctx)
 		else
 			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_cols / sizeof *metric_cols,
 				     metric_cols);
+		tabout_stamp(&c->t, c->rules->hash);
 		write_group(c, -1, "all", "all");
 		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
 		for (int k = 0; k < c->nby; k++) {
@@ -891,7 +893,9 @@ int sink_eval_init(struct sink *s, const struct eval_cfg *cfg, const struct sink
 		if (rc)
 			return rc;
 	}
-	if (cfg->errors)
+	if (cfg->errors) {
 		tabout_begin(&c->t, c->out, cfg->format, sizeof error_cols / sizeof *error_cols, error_cols);
+		tabout_stamp(&c->t, c->rules->hash);
+	}
 	return 0;
 }

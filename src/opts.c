@@ -564,7 +564,10 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_CONFIG: p.config = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
-		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
+		case 'V':
+			printf("cotscan %s, built-in rules %016llx\n", COTSCAN_VERSION, rules_builtin_hash());
+			ret = COT_EXIT_OK;
+			break;
 		}
 	}
 	if (ret < 0) {
