@@ -73,6 +73,8 @@ done
 for f in $files; do
 	$COTSCAN eval -q --audit --by source --format json -j 1 "$f" > $TMPD/audit.json
 	$COTSCAN eval -q --audit --by source --format json -j 2 "$f" | cmp - $TMPD/audit.json
+	# labels and evidence read from a --labels file give the same table
+	$COTSCAN eval -q --audit --by source --format json --labels "$f" | cmp - $TMPD/audit.json
 	$COTSCAN tag -q --jsonl "$f" > $TMPD/tagged.jsonl
 	# the judge's quotes replaced by cotscan's own matched texts, one per instance
 	python3 - $TMPD/tagged.jsonl > $TMPD/self.jsonl <<'PY'
