@@ -117,7 +117,7 @@ class Table:
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+    ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cotscan", default="cotscan", help="the cotscan binary (default: cotscan on PATH)")
     ap.add_argument("--rules", help="rule files to use instead of the built-in set (cotscan --rules)")
