@@ -52,7 +52,7 @@ struct eval_item {
 	int judge[COT_NBEHAV];      /* capped label; -1: not labelled */
 	int pred[COT_NBEHAV];       /* cotscan's capped count */
 	char **keys;                /* owned: its value of every --by field */
-	struct audit_cell *cells;   /* --audit, owned: the rules with instances or found quotes */
+	struct audit_cell *cells;   /* --audit, owned: the rules with instances in the trace */
 	size_t ncells;
 	unsigned quotes[COT_NBEHAV], found[COT_NBEHAV]; /* --audit: the judge's quotes, and those covered */
 };
@@ -332,25 +332,18 @@ static void audit_normalise(const char *s, size_t n, struct buf *out, size_t **m
 			space = out->len > 0;
 			continue;
 		}
-		if (space) {
+		/* a space for the blanks before this byte (mapped to the last of them), then the byte */
+		for (int k = space; k >= 0; k--) {
 			if (map) {
 				if (out->len == *capmap) {
 					*capmap = *capmap ? 2 * *capmap : 1024;
 					*map = xrealloc(*map, *capmap * sizeof **map);
 				}
-				(*map)[out->len] = i - 1;
+				(*map)[out->len] = i - (size_t)k;
 			}
-			buf_addc(out, ' ');
-			space = 0;
+			buf_addc(out, k ? ' ' : ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch);
 		}
-		if (map) {
-			if (out->len == *capmap) {
-				*capmap = *capmap ? 2 * *capmap : 1024;
-				*map = xrealloc(*map, *capmap * sizeof **map);
-			}
-			(*map)[out->len] = i;
-		}
-		buf_addc(out, ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch);
+		space = 0;
 	}
 }
 
