@@ -11,7 +11,7 @@ cat > $TMPD/goals.jsonl <<'J'
 {"id":"sg.puzzle_rules","cot":"I need to use all the numbers exactly once. 6 * 4 = 24."}
 {"id":"sg.substitute_get","cot":"We can substitute x = 2 into the second equation to get y = 5."}
 {"id":"bc.multiple","cot":"The groups are equal, so 3n + 1 must be divisible by 5."}
-{"id":"bc.must_must","cot":"Since the count must be an integer, n(n+1) must be even."}
+{"id":"bc.must_divide","cot":"Since a must be an integer, b^2 must divide 2009."}
 {"id":"bc.iff","cot":"The line is tangent if and only if the discriminant is zero."}
 {"id":"bc.extremum","cot":"To maximize the area, we need to maximize the width."}
 {"id":"bc.goal_need","cot":"To avoid a repeated digit, we need a != b."}
