@@ -13,6 +13,7 @@
 #include "extract.h"
 #include "judge.h"
 #include "reader.h"
+#include "show.h"
 
 /* The record field {{problem}} stands for, and what it says when the record has none. */
 #define JUDGE_PROBLEM_FIELD "prompt"
@@ -92,6 +93,9 @@ int judge_parse_custom_id(const char *s, int *b, struct buf *file, unsigned long
 	*line = v;
 	if (unescape(p1 + 1, (size_t)(p2 - p1 - 1), file) < 0 || file->len == 0 ||
 	    unescape(p3 + 1, strlen(p3 + 1), id) < 0)
+		return -1;
+	if (utf8_valid_prefix(file->p, file->len) != file->len || 
+	    utf8_valid_prefix(id->p, id->len) != id->len)
 		return -1;
 	return 0;
 }
@@ -208,7 +212,7 @@ int judge_parse_answer(const char *text, size_t len, long *count, cJSON *quotes,
 	if (n == 0)
 		buf_addstr(why, "no <count>N</count> in the answer");
 	else if (cs.bad)
-		buf_printf(why, "<count>%s</count> is not a whole number", cs.text.p);
+		buf_printf(why, "<count>%s</count> is not a count (a whole number of at most 9 digits)", cs.text.p);
 	else if (cs.differ)
 		buf_printf(why, "<count> tags disagree (%s)", cs.text.p);
 	else {
@@ -478,7 +482,7 @@ enum { ANS_OK = 0, ANS_UNPARSABLE, ANS_ERROR };
 /* Kinds of message, each counted and rate-limited on its own. */
 enum { K_BAD_LINE, K_UNPARSABLE, K_ERROR, K_DUPLICATE, K_MISSING, K_AMBIGUOUS, K_N };
 static const char *const kind_name[K_N] = {
-	"bad line", "unparsable", "error", "duplicate", "missing", "ambiguous id",
+	"bad lines", "unparsable", "errors", "duplicates", "missing", "ambiguous ids",
 };
 
 /* One answer line with a custom_id of ours. */
@@ -513,12 +517,17 @@ static void read_report(struct reader_ctx *c, int kind, const char *file, unsign
 	c->count[kind]++;
 	if (c->shown[kind] >= DIAG_MAX_SHOWN)
 		return;
+	/* ids and the judge's messages are input: control characters are shown, never sent raw */
+	struct buf m = {0}, safe = {0};
 	va_list ap;
-	fprintf(stderr, "%s:%llu: ", file, line);
+	buf_printf(&m, "%s:%llu: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	show_safe(&safe, m.p, m.len, 1);
+	fprintf(stderr, "%s\n", safe.p);
+	buf_free(&m);
+	buf_free(&safe);
 	if (++c->shown[kind] == DIAG_MAX_SHOWN)
 		diag_error("further '%s' messages suppressed (counted in the summary)", kind_name[kind]);
 }
@@ -590,8 +599,8 @@ static const char *answer_text(const cJSON *root, int *state, struct buf *why, s
 			error_text(be, tmp);
 		else
 			buf_reset(tmp);
-		buf_printf(why, "the judge returned status %g%s%s", status->valuedouble, tmp->len ? ": " : "",
-			   tmp->len ? tmp->p : "");
+		buf_printf(why, "the judge returned status %g%s%s%s", status->valuedouble, tmp->len ? " (" : "",
+			   tmp->len ? tmp->p : "", tmp->len ? ")" : "");
 		*state = ANS_ERROR;
 		return NULL;
 	}
@@ -624,6 +633,11 @@ static int read_answers(struct reader_ctx *c, const char *path)
 		if (i == len)
 			continue;
 		c->lines++;
+		size_t ok = utf8_valid_prefix(line, len);
+		if (ok != len) {
+			read_report(c, K_BAD_LINE, path, rd.lineno, "invalid UTF-8 at column %zu", ok + 1);
+			continue;
+		}
 		const char *end = NULL;
 		cJSON *root = memchr(line, '\0', len) ? NULL : cJSON_ParseWithLengthOpts(line, len, &end, 0);
 		if (!cJSON_IsObject(root)) {
@@ -660,8 +674,8 @@ static int read_answers(struct reader_ctx *c, const char *path)
 		}
 		if (a.state != ANS_OK)
 			read_report(c, a.state == ANS_ERROR ? K_ERROR : K_UNPARSABLE, path, rd.lineno,
-				    "%s for %s of trace '%s' (%s:%llu); left out, not counted as 0", c->why.p,
-				    cot_behaviour_name(a.b), a.id, a.file, a.line);
+				    "%s of trace '%s' (%s:%llu): %s; left out, not counted as 0",
+				    cot_behaviour_name(a.b), a.id, a.file, a.line, c->why.p);
 		else
 			c->answers++;
 		if (c->n == c->cap) {
@@ -768,7 +782,7 @@ static void write_labels(struct reader_ctx *c, FILE *out)
 				while (f > &c->v[i] && f[-1].b == a->b)
 					f--;
 				read_report(c, K_DUPLICATE, a->src, a->srcline,
-					    "duplicate answer for %s of trace '%s' (%s:%llu), first at %s:%llu; "
+					    "%s of trace '%s' (%s:%llu): a second answer (the first is at %s:%llu); "
 					    "both left out", cot_behaviour_name(a->b), a->id, a->file, a->line, f->src,
 					    f->srcline);
 				t->use[a->b] = NULL;
@@ -780,7 +794,7 @@ static void write_labels(struct reader_ctx *c, FILE *out)
 		for (int b = 0; b < COT_NBEHAV; b++)
 			if (asked[b] && !got[b])
 				read_report(c, K_MISSING, t->first->file, t->first->line,
-					    "no answer for %s of trace '%s'; left out, not counted as 0",
+					    "%s of trace '%s': no answer; left out, not counted as 0",
 					    cot_behaviour_name(b), t->first->id);
 		int any = 0;
 		for (int b = 0; b < COT_NBEHAV; b++)
