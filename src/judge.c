@@ -264,8 +264,10 @@ static int check_placeholders(const char *name, unsigned long long header, unsig
 		else if (strncmp(p, "{{problem}}", 11) != 0 || sec == JUDGE_SYSTEM) {
 			const char *e = strstr(p, "}}");
 			int n = e && e - p < 40 ? (int)(e - p) + 2 : 2;
-			return prompts_error(name, l, "unknown placeholder '%.*s' (known: {{trace}} and {{problem}}, "
-					     "not in [system])", n, p);
+			if (sec == JUDGE_SYSTEM)
+				return prompts_error(name, l, "placeholder '%.*s' in [system] (the system message takes none)",
+						     n, p);
+			return prompts_error(name, l, "unknown placeholder '%.*s' (known: {{trace}}, {{problem}})", n, p);
 		}
 	}
 	if (sec != JUDGE_SYSTEM && !have_trace)
