@@ -121,6 +121,14 @@ static void answer_patterns(void)
 	} /* LCOV_EXCL_STOP */
 }
 
+/* Frees the answer patterns (judge read, at its end). */
+static void answer_patterns_free(void)
+{
+	pcre2_code_free(re_count);
+	pcre2_code_free(re_quote);
+	re_count = re_quote = NULL;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -866,6 +874,7 @@ int judge_read_run(const struct judge_read_cfg *cfg, char **files, int nfiles, F
 		cJSON_Delete(c.v[i].quotes);
 	}
 	free(c.v);
+	answer_patterns_free();
 	buf_free(&c.file);
 	buf_free(&c.id);
 	buf_free(&c.why);
