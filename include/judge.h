@@ -45,6 +45,7 @@ struct judge_requests_cfg {
 /* The options of `cotscan judge read`. */
 struct judge_read_cfg {
 	int quiet;                /* -q: no summary line */
+	const char *id_path;      /* --id-field: where the label lines hold the id (as eval reads it), or NULL: "id" */
 };
 
 /* The built-in prompts file (generated from prompts/judge.prompts). */

@@ -742,11 +742,25 @@ static int cmp_trace_id(const void *pa, const void *pb)
 	return d ? d : a < b ? -1 : a > b;
 }
 
-/* Writes the label line of trace t on out. */
-static void write_label(const struct trace_answers *t, FILE *out)
+/*
+ * Writes the label line of trace t on out, the id at id_path (a valid field
+ * path: nested objects, so that eval --id-field finds it).
+ */
+static void write_label(const struct trace_answers *t, const char *id_path, FILE *out)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "id", t->first->id);
+	cJSON *o = cJSON_CreateObject(), *at = o;
+	for (const char *p = id_path;;) {
+		const char *dot = strchr(p, '.');
+		char *step = dot ? xstrndup(p, (size_t)(dot - p)) : xstrdup(p);
+		if (dot)
+			at = cJSON_AddObjectToObject(at, step);
+		else
+			cJSON_AddStringToObject(at, step, t->first->id);
+		free(step);
+		if (!dot)
+			break;
+		p = dot + 1;
+	}
 	cJSON_AddStringToObject(o, "file", t->first->file);
 	cJSON_AddNumberToObject(o, "line", (double)t->first->line);
 	cJSON *labels = cJSON_AddObjectToObject(o, "labels");
@@ -837,7 +851,7 @@ static void write_labels(struct reader_ctx *c, FILE *out)
 	free(byid);
 	for (size_t i = 0; i < nt; i++)
 		if (!tr[i].dropped) {
-			write_label(&tr[i], out);
+			write_label(&tr[i], c->cfg->id_path ? c->cfg->id_path : "id", out);
 			c->labelled++;
 		}
 	free(tr);

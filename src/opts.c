@@ -47,7 +47,7 @@ static const struct optdef {
 	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
 	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
 	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "dotted path of the trace id" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES | CMD_JUDGE_READ, "dotted path of the trace id" },
 	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
@@ -422,6 +422,7 @@ static void share(struct cot_opts *o, const struct pending *p)
 		break;
 	case CMD_JUDGE_READ:
 		o->judge_read.quiet = o->quiet;
+		o->judge_read.id_path = o->xo.id_path;
 		break;
 	}
 }

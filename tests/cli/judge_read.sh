@@ -37,3 +37,10 @@ printf '{"custom_id":"verification|x|1|a%%1B[31m","content":"<count>1</count>","
 printf '{"custom_id":"verification|x|1|b","content":"<count>1234567890</count>"}\n' >> $TMPD/bad.jsonl
 $COTSCAN judge read $TMPD/bad.jsonl
 echo "exit $?"
+# ids at --id-field: requests carry them, judge read writes them back there, eval joins on them
+printf '{"meta":{"uid":"u 1"},"cot":"Let me try again."}\n{"meta":{"uid":"u 2"},"cot":"Plain."}\n' > $TMPD/nested.jsonl
+$COTSCAN judge requests -q --behaviour backtracking --id-field meta.uid $TMPD/nested.jsonl |
+	sed 's/^{"custom_id":\("[^"]*"\).*/{"custom_id":\1,"content":"<count>1<\/count>"}/' > $TMPD/nested_ans.jsonl
+$COTSCAN judge read -q --id-field meta.uid $TMPD/nested_ans.jsonl | tee $TMPD/nested_labels.jsonl
+$COTSCAN eval -q --by none --behaviour backtracking --id-field meta.uid --labels $TMPD/nested_labels.jsonl $TMPD/nested.jsonl
+echo "exit $?"
