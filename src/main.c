@@ -320,7 +320,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
+	/* sample needs only the records, so no rule runs */
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx, .extract_only = o.cmd == CMD_SAMPLE };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
