@@ -549,7 +549,7 @@ static void error_text(const cJSON *e, struct buf *out)
 	const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
 	buf_reset(out);
 	if (cJSON_IsString(code) && code->valuestring[0])
-		buf_printf(out, "%s: ", code->valuestring);
+		buf_printf(out, "%s%s", code->valuestring, cJSON_IsString(m) ? ": " : "");
 	if (cJSON_IsString(m))
 		buf_addstr(out, m->valuestring);
 	else if (cJSON_IsString(e))

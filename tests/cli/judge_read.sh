@@ -44,3 +44,21 @@ $COTSCAN judge requests -q --behaviour backtracking --id-field meta.uid $TMPD/ne
 $COTSCAN judge read -q --id-field meta.uid $TMPD/nested_ans.jsonl | tee $TMPD/nested_labels.jsonl
 $COTSCAN eval -q --by none --behaviour backtracking --id-field meta.uid --labels $TMPD/nested_labels.jsonl $TMPD/nested.jsonl
 echo "exit $?"
+# the other answer shapes that give no count
+printf '{"custom_id":"backtracking|x|1|c","content":3}\n' > $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|2|c","response":null,"error":null}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|3|c","response":{"status_code":500,"body":{}}}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|4|c","response":{"status_code":200,"body":{"choices":[]}}}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|5|c","error":{"code":"server_error"}}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|6|c","error":{"detail":42}}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|7|c","error":"timeout"}\n' >> $TMPD/shapes.jsonl
+printf '{"custom_id":"backtracking|x|8|c","response":{"body":{"choices":[{"message":{"content":"<count>2</count>"}}]}}}\n' >> $TMPD/shapes.jsonl
+$COTSCAN judge read $TMPD/shapes.jsonl
+echo "exit $?"
+# after 20 messages of one kind, only counts
+i=0; while [ $i -lt 22 ]; do echo "x$i"; i=$((i + 1)); done > $TMPD/many.jsonl
+$COTSCAN judge read $TMPD/many.jsonl
+echo "exit $?"
+# a directory is not an answer file
+$COTSCAN judge read $TMPD
+echo "exit $?"
