@@ -53,7 +53,7 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Decodes the n bytes at s into out; -1 on a bad %XX or a raw '|'. */
+/* Decodes the n percent-encoded bytes at s into out; -1 on a bad or NUL %XX. */
 static int unescape(const char *s, size_t n, struct buf *out)
 {
 	buf_reset(out);
@@ -94,7 +94,7 @@ int judge_parse_custom_id(const char *s, int *b, struct buf *file, unsigned long
 	if (unescape(p1 + 1, (size_t)(p2 - p1 - 1), file) < 0 || file->len == 0 ||
 	    unescape(p3 + 1, strlen(p3 + 1), id) < 0)
 		return -1;
-	if (utf8_valid_prefix(file->p, file->len) != file->len || 
+	if (utf8_valid_prefix(file->p, file->len) != file->len ||
 	    utf8_valid_prefix(id->p, id->len) != id->len)
 		return -1;
 	return 0;
