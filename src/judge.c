@@ -514,7 +514,7 @@ struct reader_ctx {
 	struct answer *v;
 	size_t n, cap;
 	unsigned long long lines, count[K_N], shown[K_N];
-	unsigned long long answers, labelled;
+	unsigned long long answers, labelled, blank;
 	struct buf file, id, why, tmp;
 };
 
@@ -640,9 +640,11 @@ static int read_answers(struct reader_ctx *c, const char *path)
 		size_t i = 0;
 		while (i < len && is_space(line[i]))
 			i++;
-		if (i == len)
-			continue;
 		c->lines++;
+		if (i == len) {
+			c->blank++;
+			continue;
+		}
 		size_t ok = utf8_valid_prefix(line, len);
 		if (ok != len) {
 			read_report(c, K_BAD_LINE, path, rd.lineno, "invalid UTF-8 at column %zu", ok + 1);
@@ -872,8 +874,10 @@ int judge_read_run(const struct judge_read_cfg *cfg, char **files, int nfiles, F
 	if (ret == COT_EXIT_OK) {
 		write_labels(&c, out);
 		if (!cfg->quiet) {
-			fprintf(stderr, "cotscan: judge read: %llu lines read, %llu counts parsed, %llu traces labelled",
-				c.lines, c.answers, c.labelled);
+			fprintf(stderr, "cotscan: judge read: %llu lines read", c.lines);
+			if (c.blank)
+				fprintf(stderr, " (%llu blank)", c.blank);
+			fprintf(stderr, ", %llu counts parsed, %llu traces labelled", c.answers, c.labelled);
 			for (int k = 0; k < K_N; k++)
 				fprintf(stderr, "%s%llu %s", k ? ", " : "; ", c.count[k], kind_name[k]);
 			fputc('\n', stderr);
