@@ -320,8 +320,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	/* sample needs only the records, so no rule runs */
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx, .extract_only = o.cmd == CMD_SAMPLE };
+	/* sample and judge requests need only the records and their texts, so no rule runs */
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
+				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
