@@ -127,7 +127,7 @@ static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
 	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
-	"     check: a check failed\n"
+	"     check: a check failed; judge read: answers were reported and left out\n"
 	"  2  usage error, bad rule file or bad configuration\n"
 	"  3  input or output error (unreadable file, write failure)\n";
 
