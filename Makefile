@@ -29,7 +29,9 @@ CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extra
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
 CORE_SRC += src/gate.c
-CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
+# sample and the judge loop
+CORE_SRC += src/sample.c src/judge.c
+CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o $(BUILD)/prompts_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
@@ -52,6 +54,13 @@ $(BUILD)/rules_builtin.c: $(RULE_FILES) src/embed_rules.sh | $(BUILD)
 	sh src/embed_rules.sh $(RULE_FILES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/rules_builtin.o: $(BUILD)/rules_builtin.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# So are the judge prompts of `cotscan judge requests`.
+$(BUILD)/prompts_builtin.c: prompts/judge.prompts src/embed_text.sh | $(BUILD)
+	sh src/embed_text.sh judge_prompts_builtin prompts/judge.prompts > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/prompts_builtin.o: $(BUILD)/prompts_builtin.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)

@@ -19,8 +19,10 @@
 #include "eval.h"
 #include "extract.h"
 #include "gate.h"
+#include "judge.h"
 #include "report.h"
 #include "rules.h"
+#include "sample.h"
 #include "show.h"
 
 enum cot_cmd {
@@ -31,6 +33,9 @@ enum cot_cmd {
 	CMD_EVAL = 1 << 8,        /* eval.c */
 	CMD_SHOW = 1 << 9,        /* show.c */
 	CMD_CHECK = 1 << 4,       /* gate.c */
+	CMD_SAMPLE = 1 << 10,     /* sample.c */
+	CMD_JUDGE_REQUESTS = 1 << 11, /* judge.c */
+	CMD_JUDGE_READ = 1 << 12, /* judge.c */
 };
 
 struct cot_opts {
@@ -54,6 +59,9 @@ struct cot_opts {
 	struct eval_cfg eval;
 	struct show_cfg show;
 	struct check_cfg check;
+	struct sample_cfg sample;
+	struct judge_requests_cfg judge_requests;
+	struct judge_read_cfg judge_read;
 	/* owned storage behind the configs */
 	char *labels_file;        /* --labels FILE (also the input when no FILE is given) */
 	struct gate_check *checks;

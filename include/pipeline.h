@@ -18,6 +18,7 @@ struct pipeline_cfg {
 	const struct ruleset *rules;
 	struct extract_opts xo;
 	struct defect_opts dx;
+	int extract_only;         /* stop after extraction: no counts, defects or text hash (sample, judge requests) */
 };
 
 /* Per-thread state, reused across lines. */

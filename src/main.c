@@ -15,6 +15,7 @@
 #include "agg.h"
 #include "cotscan.h"
 #include "diag.h"
+#include "judge.h"
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
@@ -36,6 +37,8 @@ static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink
 	case CMD_EVAL: return sink_eval_init(s, &o->eval, env);
 	case CMD_SHOW: return sink_show_init(s, &o->show, env);
 	case CMD_CHECK: return sink_check_init(s, &o->check, env);
+	case CMD_SAMPLE: return sink_sample_init(s, &o->sample, env);
+	case CMD_JUDGE_REQUESTS: return sink_judge_requests_init(s, &o->judge_requests, env);
 	}
 	return COT_EXIT_USAGE; /* LCOV_EXCL_LINE: opts_parse knows no other command */
 }
@@ -184,6 +187,21 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 }
 
 /*
+ * `cotscan judge read`: reads the judge's answers (not traces, so no rules
+ * and no pipeline) and writes the label lines.  Returns the exit code.
+ */
+static int run_judge_read(const struct cot_opts *o)
+{
+	struct outfile out = {0};
+	if (outfile_open(&out, o->output) < 0)
+		return COT_EXIT_IO;
+	int ret = judge_read_run(&o->judge_read, o->files, o->nfiles, out.fp);
+	if (outfile_close(&out, ret <= COT_EXIT_SKIPPED) < 0)
+		ret = COT_EXIT_IO;
+	return ret;
+}
+
+/*
  * `cotscan merge`: reads partials (not JSONL, so no rules and no pipeline)
  * and writes the table one report over all their inputs would have written.
  * Returns the exit code.
@@ -276,6 +294,10 @@ int main(int argc, char **argv)
 		ret = run_merge(&o);
 		goto out;
 	}
+	if (o.cmd == CMD_JUDGE_READ) {
+		ret = run_judge_read(&o);
+		goto out;
+	}
 	run.first_line = o.first_line;
 
 	buf_reset(&err);
@@ -298,7 +320,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
+	/* sample and judge requests need only the records and their texts, so no rule runs */
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
+				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;

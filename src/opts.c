@@ -24,14 +24,16 @@ enum {
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
 	OPT_CONFIG, OPT_EXAMPLES,
 };
+/* sample and judge */
+enum { OPT_SEED = 768, OPT_JUDGE_MODEL, OPT_PROMPTS };
 
 #define MAX_JOBS 256
 
 #define ALL (~0u)
 /* every command that writes a table (tabout.h) */
-#define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
-/* every command that reads traces (merge reads partials) */
-#define TRACES (~(unsigned)CMD_MERGE)
+#define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW | CMD_SAMPLE | CMD_JUDGE_REQUESTS | CMD_JUDGE_READ))
+/* every command that reads traces (merge reads partials, judge read the judge's answers) */
+#define TRACES (~(unsigned)(CMD_MERGE | CMD_JUDGE_READ))
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
@@ -45,7 +47,7 @@ static const struct optdef {
 	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
 	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
 	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "dotted path of the trace id" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES | CMD_JUDGE_READ, "dotted path of the trace id" },
 	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
@@ -63,12 +65,13 @@ static const struct optdef {
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
-	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
+	{ OPT_BY, "by", "PATH", CMD_EVAL | CMD_SAMPLE,
+	  "eval: also rows per value of this field (default model, none: no groups); sample: N per value" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
 	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
 	{ OPT_AUDIT, "audit", NULL, CMD_EVAL, "score each instance against the judge's quotes, per rule (default --by none)" },
-	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
+	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW | CMD_JUDGE_REQUESTS, "only this behaviour" },
 	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
 	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
@@ -81,6 +84,10 @@ static const struct optdef {
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
 	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
 	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
+	{ 'n', "count", "N", CMD_SAMPLE, "keep N records (with --by: N per value of the field)" },
+	{ OPT_SEED, "seed", "S", CMD_SAMPLE, "seed of the record hash (default 0): another seed, another sample" },
+	{ OPT_JUDGE_MODEL, "judge-model", "NAME", CMD_JUDGE_REQUESTS, "the judge's model name (default " JUDGE_DEFAULT_MODEL ")" },
+	{ OPT_PROMPTS, "prompts", "FILE", CMD_JUDGE_REQUESTS, "read the four judge prompts from FILE, not the built-in ones" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -108,6 +115,12 @@ static const struct cmddef {
 	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
 	{ "check", CMD_CHECK, "cotscan check [--max KEY=RATE] [--min KEY=RATE] [--config FILE] [OPTIONS] [FILE...]",
 	  "Gate a dataset: compare defect, skip and behaviour rates with thresholds." },
+	{ "sample", CMD_SAMPLE, "cotscan sample -n N [--by FIELD] [--seed S] [OPTIONS] [FILE...]",
+	  "Write a reproducible sample of the records (N per value of --by), unchanged, as JSONL." },
+	{ "judge requests", CMD_JUDGE_REQUESTS, "cotscan judge requests [--judge-model NAME] [--behaviour NAME] [OPTIONS] [FILE...]",
+	  "Write one LLM-judge request per trace and behaviour (OpenAI Batch API lines)." },
+	{ "judge read", CMD_JUDGE_READ, "cotscan judge read [OPTIONS] [RESPONSES...]",
+	  "Read the judge's answers into one label line per trace, for eval --labels." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
@@ -115,7 +128,7 @@ static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
 	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
-	"     check: a check failed\n"
+	"     check: a check failed; judge read: answers were reported and left out\n"
 	"  2  usage error, bad rule file or bad configuration\n"
 	"  3  input or output error (unreadable file, write failure)\n";
 
@@ -157,7 +170,10 @@ static void help(FILE *fp, int cmd)
 		      "Reads standard input when no FILE is given or FILE is '-'.\n\n"
 		      "Commands:\n", fp);
 		for (size_t i = 0; i < NCMDS; i++)
-			fprintf(fp, "  %-8s %s\n", cmddefs[i].name, cmddefs[i].about);
+			if (strlen(cmddefs[i].name) > 8) /* judge requests, judge read */
+				fprintf(fp, "  %s\n  %-8s %s\n", cmddefs[i].name, "", cmddefs[i].about);
+			else
+				fprintf(fp, "  %-8s %s\n", cmddefs[i].name, cmddefs[i].about);
 		fputs("With no command, 'tag' is run.  'cotscan COMMAND --help' lists its options.\n\n"
 		      "Options:\n", fp);
 		print_options(fp, CMD_TAG);
@@ -175,6 +191,14 @@ static void help(FILE *fp, int cmd)
 	if (cmd == CMD_CHECK)
 		fputs(check_help, fp);
 	fputs(exit_help, fp);
+}
+
+/* `cotscan judge --help`: both judge commands, one after the other. */
+static void help_judge(FILE *fp)
+{
+	help(fp, CMD_JUDGE_REQUESTS);
+	fputc('\n', fp);
+	help(fp, CMD_JUDGE_READ);
 }
 
 /*
@@ -248,6 +272,8 @@ struct pending {
 	struct gate_arg *gates;   /* owned */
 	size_t ngates;
 	const char *config;       /* check --config FILE */
+	unsigned long long n;     /* sample -n */
+	int count;                /* -n given */
 };
 
 /* eval: --labels-field, --by and --where into o->eval; 0 or COT_EXIT_USAGE. */
@@ -283,6 +309,22 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 		ew->value = eq + 1;
 		ew->negate = neg;
 		e->nwhere++;
+	}
+	return 0;
+}
+
+/* sample: -n and --by into o->sample; 0 or COT_EXIT_USAGE. */
+static int check_sample(struct cot_opts *o, const struct pending *p)
+{
+	if (!p->count)
+		return usage(o, "sample needs -n N (how many records to keep)");
+	o->sample.n = p->n;
+	if (p->nby > 1)
+		return usage(o, "sample takes one --by field, not %d", p->nby);
+	if (p->nby == 1 && strcmp(p->by[0], "none") != 0) {
+		if (!json_path_valid(p->by[0], strlen(p->by[0])))
+			return usage(o, "bad --by path '%s'", p->by[0]);
+		o->sample.by = p->by[0];
 	}
 	return 0;
 }
@@ -372,6 +414,19 @@ static void share(struct cot_opts *o, const struct pending *p)
 		o->check.format = p->format;
 		o->check.format_given = p->format_given;
 		break;
+	case CMD_SAMPLE:
+		o->sample.quiet = o->quiet;
+		break;
+	case CMD_JUDGE_REQUESTS:
+		o->judge_requests.only = p->behaviour;
+		o->judge_requests.quiet = o->quiet;
+		if (!o->judge_requests.model)
+			o->judge_requests.model = JUDGE_DEFAULT_MODEL;
+		break;
+	case CMD_JUDGE_READ:
+		o->judge_read.quiet = o->quiet;
+		o->judge_read.id_path = o->xo.id_path;
+		break;
 	}
 }
 
@@ -394,6 +449,8 @@ static int finish(struct cot_opts *o, struct pending *p)
 		rc = check_eval(o, p);
 	else if (o->cmd == CMD_CHECK)
 		rc = check_gates(o, p);
+	else if (o->cmd == CMD_SAMPLE)
+		rc = check_sample(o, p);
 	if (rc)
 		return rc;
 	share(o, p);
@@ -408,14 +465,29 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->show.color = -1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
 	if (argc > 1)
-		for (size_t i = 0; i < NCMDS; i++)
-			if (strcmp(argv[1], cmddefs[i].name) == 0) {
-				o->cmd = cmddefs[i].cmd;
-				o->cmdname = cmddefs[i].name;
-				argv++;
-				argc--;
-				break;
-			}
+		for (size_t i = 0; i < NCMDS; i++) {
+			/* a two-word command ("judge read") takes two arguments */
+			const char *sp = strchr(cmddefs[i].name, ' ');
+			size_t n1 = sp ? (size_t)(sp - cmddefs[i].name) : strlen(cmddefs[i].name);
+			if (strncmp(argv[1], cmddefs[i].name, n1) != 0 || argv[1][n1] != '\0')
+				continue;
+			if (sp && (argc < 3 || strcmp(argv[2], sp + 1) != 0))
+				continue;
+			o->cmd = cmddefs[i].cmd;
+			o->cmdname = cmddefs[i].name;
+			argv += sp ? 2 : 1;
+			argc -= sp ? 2 : 1;
+			break;
+		}
+	if (argc > 1 && o->cmdname == NULL && strcmp(argv[1], "judge") == 0) {
+		if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+			help_judge(stdout);
+			return COT_EXIT_OK;
+		}
+		o->cmdname = "judge";
+		return usage(o, "judge needs a command: 'judge requests' or 'judge read'%s%s%s",
+			     argc > 2 ? ", not '" : "", argc > 2 ? argv[2] : "", argc > 2 ? "'" : "");
+	}
 
 	struct option longopts[NOPTS + 1];
 	char shortopts[2 * NOPTS + 2];
@@ -562,6 +634,25 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			p.gates[p.ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg, c == OPT_MAX_SKIPPED };
 			break;
 		case OPT_CONFIG: p.config = optarg; break;
+		case 'n': {
+			char *e;
+			errno = 0;
+			p.n = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-' || errno || p.n == 0)
+				ret = usage(o, "bad -n '%s' (expected a whole number, 1 or more)", optarg);
+			p.count = 1;
+			break;
+		}
+		case OPT_SEED: {
+			char *e;
+			errno = 0;
+			o->sample.seed = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-' || errno)
+				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
+			break;
+		}
+		case OPT_JUDGE_MODEL: o->judge_requests.model = optarg; break;
+		case OPT_PROMPTS: o->judge_requests.prompts = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
 		case 'V':

@@ -151,6 +151,8 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->model = x->model.p;
 	r->text = x->text;
 	r->cot_bytes = x->len;
+	if (cfg->extract_only)
+		return;
 
 	match_text(&w->m, cfg->rules, x->text, x->len);
 	memcpy(r->counts, w->m.counts, sizeof r->counts);
