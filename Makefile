@@ -29,6 +29,8 @@ CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extra
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
 CORE_SRC += src/gate.c
+# --where and --drop-defects
+CORE_SRC += src/filter.c
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))

@@ -292,14 +292,11 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	struct label_entry *e = c->cfg->labels_file ? find_entry(c, r->id) : NULL;
 	if (e)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
-	for (int i = 0; i < c->cfg->nwhere; i++) {
-		const struct eval_where *w = &c->cfg->where[i];
-		int eq = trace_field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
-		if (eq == w->negate) {
+	for (int i = 0; i < c->cfg->nwhere; i++)
+		if (!where_match(&c->cfg->where[i], r, &c->tmp)) {
 			c->left_out++;
 			return;
 		}
-	}
 	int judge[COT_NBEHAV], pred[COT_NBEHAV], state;
 	const cJSON *evidence;
 	if (c->cfg->labels_file) {

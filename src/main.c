@@ -15,6 +15,7 @@
 #include "agg.h"
 #include "cotscan.h"
 #include "diag.h"
+#include "filter.h"
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
@@ -80,6 +81,7 @@ struct run {
 	struct progress prog;
 	unsigned long long bytes; /* bytes of the inputs finished so far */
 	unsigned long long first_line; /* number of the next input's first line (--first-line) */
+	struct buf ftmp;          /* scratch of the filter */
 };
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
@@ -116,7 +118,10 @@ static int consume_line(void *ctx, struct trace_result *r)
 		progress_clear(&run->prog);
 		diag_warn(d, r->file, r->line, r->warn);
 	}
-	run->s->line(run->s->ctx, r);
+	if (r->skip == COT_SKIP_NONE && !filter_keep(&run->o->filter, r, &run->ftmp))
+		d->filtered++; /* --where, --drop-defects: not in the table, and not a bad line */
+	else
+		run->s->line(run->s->ctx, r);
 	if (r->skip && r->skip != COT_SKIP_BLANK && run->o->strict) {
 		progress_clear(&run->prog);
 		diag_error("stopped at %s:%llu (--strict)", r->file, r->line);
@@ -302,6 +307,7 @@ int main(int argc, char **argv)
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
+	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
 		run.par = par_new(&cfg, jobs, consume_line, &run);
@@ -342,6 +348,7 @@ out:
 	rules_free(&rs);
 	buf_free(&err);
 	dupset_free(&seen);
+	buf_free(&run.ftmp);
 	opts_free(&o);
 	return ret;
 }

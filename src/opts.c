@@ -23,6 +23,8 @@ enum {
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
 	OPT_CONFIG, OPT_EXAMPLES,
+	/* filters */
+	OPT_DROP_DEFECTS,
 };
 
 #define MAX_JOBS 256
@@ -64,7 +66,9 @@ static const struct optdef {
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
-	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
+	{ OPT_WHERE, "where", "PATH=VAL", TRACES, "only traces whose field equals VAL (PATH!=VAL: differs; repeatable)" },
+	{ OPT_DROP_DEFECTS, "drop-defects", "LIST", CMD_TAG | CMD_REPORT | CMD_COMPARE,
+	  "leave out traces with these defects (e.g. repetitive,padded or all)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
 	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
 	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
@@ -247,7 +251,22 @@ struct pending {
 	struct gate_arg *gates;   /* owned */
 	size_t ngates;
 	const char *config;       /* check --config FILE */
+	const char *drop_defects; /* --drop-defects LIST */
 };
+
+/* The --where options into w[0..*n); 0 or COT_EXIT_USAGE. */
+static int check_where(struct cot_opts *o, const struct pending *p, struct where_cond *w, int *n)
+{
+	for (int i = 0; i < p->nwhere; i++) {
+		int rc = where_parse(p->where[i], &w[*n]);
+		if (rc == -1)
+			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", p->where[i]);
+		if (rc < 0)
+			return usage(o, "bad --where path '%s'", w[*n].path);
+		(*n)++;
+	}
+	return 0;
+}
 
 /* eval: --labels-field, --by and --where into o->eval; 0 or COT_EXIT_USAGE. */
 static int check_eval(struct cot_opts *o, const struct pending *p)
@@ -266,22 +285,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 			return usage(o, "bad --by path '%s'", p->by[i]);
 		e->by[e->nby++] = p->by[i];
 	}
-	for (int i = 0; i < p->nwhere; i++) {
-		const char *w = p->where[i], *eq = strchr(w, '=');
-		int neg = eq && eq > w && eq[-1] == '!';
-		size_t plen = eq ? (size_t)(eq - w) - (size_t)neg : 0;
-		struct eval_where *ew = &e->where[e->nwhere];
-		if (!eq || plen == 0 || plen >= sizeof ew->path)
-			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", w);
-		memcpy(ew->path, w, plen);
-		ew->path[plen] = '\0';
-		if (!json_path_valid(ew->path, plen))
-			return usage(o, "bad --where path '%s'", ew->path);
-		ew->value = eq + 1;
-		ew->negate = neg;
-		e->nwhere++;
-	}
-	return 0;
+	return check_where(o, p, e->where, &e->nwhere);
 }
 
 /*
@@ -389,7 +393,18 @@ static int finish(struct cot_opts *o, struct pending *p)
 	int rc = 0;
 	if (o->cmd == CMD_EVAL)
 		rc = check_eval(o, p);
-	else if (o->cmd == CMD_CHECK)
+	else
+		rc = check_where(o, p, o->filter.where, &o->filter.nwhere);
+	if (!rc && p->drop_defects) {
+		struct buf err = {0};
+		if (filter_parse_defects(p->drop_defects, &o->filter.drop, &err) < 0)
+			rc = usage(o, "unknown defect '%s' in --drop-defects (known: empty, truncated, rule_limit, padded, "
+				   "repetitive, duplicate, no_answer, too_long, too_short, or all)", err.p);
+		buf_free(&err);
+	}
+	if (rc)
+		return rc;
+	if (o->cmd == CMD_CHECK)
 		rc = check_gates(o, p);
 	if (rc)
 		return rc;
@@ -558,6 +573,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			p.gates[p.ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg, c == OPT_MAX_SKIPPED };
 			break;
 		case OPT_CONFIG: p.config = optarg; break;
+		case OPT_DROP_DEFECTS: p.drop_defects = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
