@@ -10,8 +10,8 @@ DESTDIR ?=
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS  ?= -O2 -g
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 2>/dev/null || echo -lcjson -lpcre2-8) -lcsv
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 gsl 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 gsl 2>/dev/null || echo -lcjson -lpcre2-8 -lgsl -lgslcblas) -lcsv
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(DEPS_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS)
 LIBS    = $(DEPS_LIBS) -lm -lpthread

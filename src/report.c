@@ -31,7 +31,7 @@ void report_table(const struct agg *a, FILE *fp, int fmt, double level)
 		for (int b = 0; b < COT_NBEHAV; b++) {
 			double rlo, rhi, mlo, mhi;
 			stats_wilson(s->with[b], s->traces, z, &rlo, &rhi);
-			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], z, &mlo, &mhi);
+			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], level, &mlo, &mhi);
 			for (int f = 0; f < a->nfields; f++)
 				tabout_str(&t, v[i]->vals[f]);
 			tabout_str(&t, cot_behaviour_name(b));
