@@ -149,6 +149,25 @@ double stats_welch(const double *x1, size_t n1, const double *x0, size_t n0, dou
 		   double *hi, double *df);
 
 /*
+ * Welch's test from summary values: the means m1, m0 and the variances of
+ * the means v1 = s1^2/n1, v0 = s0^2/n0.  Returns the two-sided p-value of
+ * (m1 - m0) / sqrt(v1 + v0) against Student's t with the Welch-Satterthwaite
+ * degrees of freedom (*df; NaN ends when a group has fewer than 2 values,
+ * p 1 when both variances are 0 and the means equal, 0 when they differ).
+ */
+double stats_welch_test(double m1, double v1, double n1, double m0, double v0, double n0, double *df);
+
+/* The Welch-Satterthwaite degrees of freedom of two means' variances v1, v0 of n1, n0 values. */
+double stats_welch_df(double v1, double n1, double v0, double n0);
+
+/*
+ * The variance of the per-1,000-words rate of stats_per_words (of
+ * 1000 * sum(c) / sum(w)); NaN when n < 2 or without words.
+ */
+double stats_per_words_var(unsigned long long n, unsigned long long sum_c, unsigned long long sum_cc,
+			   unsigned long long sum_cw, unsigned long long sum_w, unsigned long long sum_ww);
+
+/*
  * Two-sided permutation test of mean(x[0..n1)) - mean(x[n1..n1+n0)): the
  * share of the assignments of the n1 + n0 values to two groups of n1 and n0
  * whose |difference| is at least the observed one.  Every assignment when

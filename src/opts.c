@@ -25,6 +25,8 @@ enum {
 	OPT_CONFIG, OPT_EXAMPLES,
 	/* filters */
 	OPT_DROP_DEFECTS,
+	/* compare */
+	OPT_PAIR_BY, OPT_CLUSTER_BY, OPT_SEED,
 };
 
 #define MAX_JOBS 256
@@ -63,6 +65,9 @@ static const struct optdef {
 	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
 	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
+	{ OPT_PAIR_BY, "pair-by", "FIELD", CMD_COMPARE, "pair traces of two groups with the same FIELD (e.g. meta.question_id)" },
+	{ OPT_CLUSTER_BY, "cluster-by", "FIELD", CMD_COMPARE, "take the clusters of FIELD as the unit (e.g. model)" },
+	{ OPT_SEED, "seed", "N", CMD_COMPARE, "seed of the Monte Carlo permutation test (default 1)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
@@ -388,6 +393,12 @@ static int finish(struct cot_opts *o, struct pending *p)
 		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
 	if (o->report.partial && p->format_given)
 		return usage(o, "--partial always writes CSV; give --format to 'cotscan merge'");
+	const char *cpaths[] = { o->compare.pair_by, o->compare.cluster_by };
+	for (int i = 0; i < 2; i++)
+		if (cpaths[i] && !json_path_valid(cpaths[i], strlen(cpaths[i])))
+			return usage(o, "bad --%s path '%s'", i ? "cluster-by" : "pair-by", cpaths[i]);
+	if (o->compare.pair_by && o->compare.cluster_by)
+		return usage(o, "--pair-by and --cluster-by cannot be combined (pair by problem, or cluster, not both)");
 	if (o->tag.evidence && o->tag.jsonl)
 		return usage(o, "--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
 	int rc = 0;
@@ -418,6 +429,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->cmd = CMD_TAG;
 	o->first_line = 1;
 	o->show.color = -1;
+	o->compare.seed = 1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
 	if (argc > 1)
 		for (size_t i = 0; i < NCMDS; i++)
@@ -550,6 +562,15 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PARTIAL: o->report.partial = 1; break;
 		case OPT_SVG: o->report.svg = optarg; break;
 		case OPT_BASELINE: o->compare.baseline = optarg; break;
+		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
+		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;
+		case OPT_SEED: {
+			char *e;
+			o->compare.seed = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-')
+				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
+			break;
+		}
 		case OPT_MIN_BYTES:
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {

@@ -119,6 +119,17 @@ void stats_ratio_interval(double m1, double v1, double m0, double v0, double cov
 	*hi = exp(l + h);
 }
 
+double stats_per_words_var(unsigned long long n, unsigned long long sum_c, unsigned long long sum_cc,
+			   unsigned long long sum_cw, unsigned long long sum_w, unsigned long long sum_ww)
+{
+	if (n < 2 || sum_w == 0)
+		return NAN;
+	double r = (double)sum_c / (double)sum_w;
+	double num = (double)sum_cc - 2 * r * (double)sum_cw + r * r * (double)sum_ww;
+	double wbar = (double)sum_w / (double)n;
+	return 1e6 * (num > 0 ? num : 0) / ((double)n * (double)(n - 1) * wbar * wbar);
+}
+
 void stats_per_words(unsigned long long n, unsigned long long sum_c, unsigned long long sum_cc,
 		     unsigned long long sum_cw, unsigned long long sum_w, unsigned long long sum_ww, double level,
 		     double *rate, double *lo, double *hi)
@@ -130,10 +141,7 @@ void stats_per_words(unsigned long long n, unsigned long long sum_c, unsigned lo
 	*rate = 1000 * r;
 	if (n < 2)
 		return;
-	double num = (double)sum_cc - 2 * r * (double)sum_cw + r * r * (double)sum_ww;
-	double wbar = (double)sum_w / (double)n;
-	double var = (num > 0 ? num : 0) / ((double)n * (double)(n - 1) * wbar * wbar);
-	double half = 1000 * mean_crit(n, level) * sqrt(var);
+	double half = mean_crit(n, level) * sqrt(stats_per_words_var(n, sum_c, sum_cc, sum_cw, sum_w, sum_ww));
 	*lo = *rate - half < 0 ? 0 : *rate - half;
 	*hi = *rate + half;
 }
@@ -321,11 +329,28 @@ double stats_welch(const double *x1, size_t n1, const double *x0, size_t n0, dou
 		*lo = *hi = diff;
 		return diff;
 	}
-	*df = (a + b) * (a + b) / (a * a / (double)(n1 - 1) + b * b / (double)(n0 - 1));
+	*df = stats_welch_df(a, (double)n1, b, (double)n0);
 	double h = stats_t_for_level(level, *df) * se;
 	*lo = diff - h;
 	*hi = diff + h;
 	return diff;
+}
+
+double stats_welch_df(double v1, double n1, double v0, double n0)
+{
+	double den = v1 * v1 / (n1 - 1) + v0 * v0 / (n0 - 1);
+	return n1 < 2 || n0 < 2 || !(den > 0) ? NAN : (v1 + v0) * (v1 + v0) / den;
+}
+
+double stats_welch_test(double m1, double v1, double n1, double m0, double v0, double n0, double *df)
+{
+	*df = stats_welch_df(v1, n1, v0, n0);
+	if (n1 < 2 || n0 < 2)
+		return NAN;
+	if (!(v1 + v0 > 0))
+		return m1 == m0 ? 1 : 0;
+	double t = fabs(m1 - m0) / sqrt(v1 + v0);
+	return 2 * gsl_cdf_tdist_Q(t, *df);
 }
 
 double stats_perm_test(const double *x, size_t n1, size_t n0, unsigned long long seed, int *exact)

@@ -205,6 +205,11 @@ int main(void)
 	CHECK_NEAR(lo, 0.05380558579589873, 1e-8);
 	CHECK_NEAR(hi, 0.13544441420410125, 1e-8);
 	CHECK_NEAR(df, 5.757332178955099, 1e-10);
+	/* scipy.stats.ttest_ind(q, l, equal_var=False).pvalue, and on the counts above vs 1,2,0,1,3,1 */
+	CHECK_NEAR(stats_welch_test(0.219625, 0.0006572291666666667 / 4, 4, 0.125, 0.00043333333333333315 / 4, 4, &df),
+		   0.0014122952185535026, 1e-8);
+	CHECK_NEAR(stats_welch_test(1.5, stats_mean_var(8, 12, 40), 8, 8.0 / 6, stats_mean_var(6, 8, 16), 6, &df),
+		   0.8292541423819167, 1e-8);
 	stats_welch(q4, 1, l4, 4, 0.95, &lo, &hi, &df);
 	CHECK(isnan(lo) && isnan(hi), "one cluster: no interval");
 
