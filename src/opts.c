@@ -108,7 +108,7 @@ static const struct cmddef {
 	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
 	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
 	  "Combine partials of 'report --partial' into the table one run would give." },
-	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [--pair-by FIELD | --cluster-by FIELD] [OPTIONS] [FILE...]",
 	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
