@@ -48,6 +48,8 @@ struct agg {
 	int nfields;
 	char **fields;           /* owned: the group-by fields, in order */
 	unsigned long long skipped[COT_NSKIP]; /* input lines skipped, by reason */
+	unsigned long long filtered; /* tagged traces left out by --where / --drop-defects */
+	int filtering;            /* a filter was given (the partial's "filtered" row) */
 	struct buf key, *vbuf;   /* scratch */
 	const char **vtmp;       /* scratch: nfields values */
 };

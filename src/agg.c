@@ -295,5 +295,14 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 			fputs(",0", fp);
 		fputc('\n', fp);
 	}
+	if (a->filtering) {
+		partial_lead(fp, rules_hash, "filtered", "");
+		for (int f = 0; f < a->nfields; f++)
+			fputc(',', fp);
+		fprintf(fp, ",%llu", a->filtered);
+		for (int k = 1; k < AGG_PARTIAL_TAIL; k++)
+			fputs(",0", fp);
+		fputc('\n', fp);
+	}
 	buf_free(&b);
 }

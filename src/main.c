@@ -241,11 +241,14 @@ static int run_merge(const struct cot_opts *o)
 		for (size_t i = 0; i < n; i++)
 			d.tagged += v[i]->s.traces;
 		free(v);
+		d.tagged += m.agg.filtered; /* tagged, then left out of the table */
 		d.lines = d.tagged;
 		for (int r = COT_SKIP_NONE + 1; r < COT_NSKIP; r++) {
 			d.skipped[r] = m.agg.skipped[r];
 			d.lines += d.skipped[r];
 		}
+		d.filtered = m.agg.filtered;
+		d.filtering = m.agg.filtering;
 		d.quiet = o->quiet;
 		diag_summary(&d);
 		if (ret == COT_EXIT_OK && diag_bad_lines(&d))
@@ -296,7 +299,7 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 		goto out;
 	}
-	struct sink_env env = { .out = out.fp, .rules = &rs };
+	struct sink_env env = { .out = out.fp, .rules = &rs, .diag = &d };
 	ret = sink_open(&s, &o, &env);
 	if (ret > 0) {
 		outfile_close(&out, 0);

@@ -191,8 +191,11 @@ static void data_row(struct merger *m)
 			return;
 		}
 		m->agg.skipped[r] += v[0];
+	} else if (strcmp(kind, "filtered") == 0) {
+		m->agg.filtered += v[0];
+		m->agg.filtering = 1;
 	} else {
-		fail(m, "unknown row kind '%s' (expected 'group' or 'skipped')", kind);
+		fail(m, "unknown row kind '%s' (expected 'group', 'skipped' or 'filtered')", kind);
 	}
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "agg.h"
+#include "diag.h"
 #include "outfile.h"
 #include "report.h"
 #include "stats.h"
@@ -80,6 +81,7 @@ struct report_ctx {
 	FILE *out;
 	const struct report_cfg *cfg;
 	unsigned long long rules_hash;
+	const struct diag *diag;
 };
 
 static void report_line(void *ctx, const struct trace_result *r)
@@ -91,6 +93,10 @@ static void report_line(void *ctx, const struct trace_result *r)
 static int report_finish(void *ctx)
 {
 	struct report_ctx *c = ctx;
+	if (c->diag) { /* what --where / --drop-defects left out, for the partial */
+		c->agg.filtered = c->diag->filtered;
+		c->agg.filtering = c->diag->filtering;
+	}
 	return report_write(&c->agg, c->cfg, c->out, c->rules_hash);
 }
 
@@ -108,6 +114,7 @@ int sink_report_init(struct sink *s, const struct report_cfg *cfg, const struct 
 	c->out = env->out;
 	c->cfg = cfg;
 	c->rules_hash = env->rules->hash;
+	c->diag = env->diag;
 	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
 	return 0;
 }

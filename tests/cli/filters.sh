@@ -42,3 +42,10 @@ $COTSCAN report --where 'a..b=1' $f; echo "exit $?"
 $COTSCAN --drop-defects repetitive,nosuch $f; echo "exit $?"
 $COTSCAN show --drop-defects all $f; echo "exit $?"
 $COTSCAN merge --where a=b; echo "exit $?"
+echo "-- shards: the filtered count travels in the partial, merge gives one run's table and summary"
+head -n 3 $f > $TMPD/s1.jsonl; tail -n 3 $f > $TMPD/s2.jsonl
+$COTSCAN report --drop-defects repetitive --where 'split!=test' $f > $TMPD/one.csv
+$COTSCAN report -q --partial --drop-defects repetitive --where 'split!=test' $TMPD/s1.jsonl > $TMPD/p1.csv
+$COTSCAN report -q --partial --drop-defects repetitive --where 'split!=test' $TMPD/s2.jsonl > $TMPD/p2.csv
+grep -c ',filtered,' $TMPD/p1.csv
+$COTSCAN merge $TMPD/p1.csv $TMPD/p2.csv | cmp - $TMPD/one.csv && echo "same table"
