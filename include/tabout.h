@@ -9,6 +9,7 @@
  *             written as \t, \n, \r and \\
  *   markdown  a pipe table; '|' in a cell is written as '\|', newlines as spaces
  *   json      one array of objects keyed by the column names; numeric cells
+ *             (at full precision through tabout_dbl/tabout_sig)
  *             are JSON numbers (nan and inf become null), text cells strings
  * Cells are written left to right; tabout_row_end() closes a row.
  */

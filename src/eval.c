@@ -454,19 +454,19 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 		tabout_str(&c->t, macro ? "macro" : cot_behaviour_name(b));
 		tabout_num(&c->t, "%zu", macro ? traces : n);
 		for (int m = 0; m < 5; m++)
-			tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
+			tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
 		const struct confusion *cc = macro ? &sum : &cf;
 		tabout_num(&c->t, "%llu", cc->tp);
 		tabout_num(&c->t, "%llu", cc->fp);
 		tabout_num(&c->t, "%llu", cc->fn);
 		tabout_num(&c->t, "%llu", cc->tn);
 		if (c->cfg->ci) {
-			tabout_num(&c->t, "%.4f", lo[0][b]);
-			tabout_num(&c->t, "%.4f", hi[0][b]);
-			tabout_num(&c->t, "%.4f", lo[1][b]);
-			tabout_num(&c->t, "%.4f", hi[1][b]);
+			tabout_dbl(&c->t, 4, lo[0][b]);
+			tabout_dbl(&c->t, 4, hi[0][b]);
+			tabout_dbl(&c->t, 4, lo[1][b]);
+			tabout_dbl(&c->t, 4, hi[1][b]);
 		}
 		tabout_row_end(&c->t);
 	}

@@ -478,6 +478,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		for (size_t i = 0; i < NOPTS; i++)
 			if (optdefs[i].id == c)
 				d = &optdefs[i];
+		if (!(d->cmds & (unsigned)o->cmd) && o->cmd == CMD_MERGE && (c == OPT_PAIR_BY || c == OPT_CLUSTER_BY)) {
+			ret = usage(o, "merge cannot make a paired or clustered comparison: partials hold per-group sums, "
+				    "not the traces it needs; run 'cotscan compare --%s' on the traces", d->name);
+			break;
+		}
 		if (!(d->cmds & (unsigned)o->cmd)) {
 			ret = usage(o, "option '--%s' does not apply to '%s'", d->name, o->cmdname ? o->cmdname : "tag");
 			break;
