@@ -240,7 +240,7 @@ static void rows_pairs(struct row *rows, const struct ptrace *pt, size_t n, size
 		if (np == 0) {
 			r->rate = r->brate = r->diff = r->lo = r->hi = r->p = NAN;
 			r->ratio = r->rlo = r->rhi = NAN;
-			r->test = "none";
+			r->test = r->count_test = "none";
 			continue;
 		}
 		double nn = (double)np;

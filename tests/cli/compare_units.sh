@@ -32,6 +32,8 @@ $COTSCAN compare --baseline A $f | cut -d, -f1-13,24
 echo "-- paired by q"
 $COTSCAN compare --baseline A --pair-by q $f; echo "exit $?"
 $COTSCAN compare -q --baseline A --pair-by q --format markdown $f | head -n 3 | cut -c1-60
+echo "-- no pair at all: no test, every trace counted as unpaired"
+printf '{"model":"a","q":"1","cot":"x"}\n{"model":"b","q":"2","cot":"y"}\n' | $COTSCAN compare -q --pair-by q | cut -d, -f1-2,11-13,17,18,25-27
 echo "-- clustered by m"
 g=$TMPD/c.jsonl
 {
