@@ -24,14 +24,59 @@ struct seen {
 	unsigned long long h;
 };
 
+/* (hash, group) order */
+static int cmp_seen(const void *pa, const void *pb)
+{
+	const struct seen *a = pa, *b = pb;
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->gkey < b->gkey ? -1 : a->gkey > b->gkey;
+}
+
+/* (group, hash) order */
+static int cmp_seen_group(const void *pa, const void *pb)
+{
+	const struct seen *a = pa, *b = pb;
+	if (a->gkey != b->gkey)
+		return a->gkey < b->gkey ? -1 : 1;
+	return a->h < b->h ? -1 : a->h > b->h;
+}
+
+/*
+ * A list of (group, hash) seen, kept free of repeats: sorted and made unique
+ * (in cmp's order) whenever it fills, so that it grows with the distinct
+ * pairs (prompts per group, models per group), not with the traces.
+ */
+struct seenv {
+	struct seen *v;
+	size_t n, cap;
+};
+
+static void seen_add(struct seenv *l, struct seen s, int (*cmp)(const void *, const void *))
+{
+	if (l->n == l->cap) {
+		size_t k = 0;
+		if (l->n)
+			qsort(l->v, l->n, sizeof *l->v, cmp);
+		for (size_t i = 0; i < l->n; i++)
+			if (k == 0 || cmp(&l->v[k - 1], &l->v[i]) != 0)
+				l->v[k++] = l->v[i];
+		l->n = k;
+		if (l->cap == 0 || l->n > l->cap / 2) {
+			l->cap = l->cap ? 2 * l->cap : 1024;
+			l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+		}
+	}
+	l->v[l->n++] = s;
+}
+
 struct compare_ctx {
 	struct agg agg;           /* per group: every number of the unpaired comparison */
 	struct agg clusters;      /* --cluster-by: per group and cluster */
 	int clustered;
 	struct ptrace *pt;        /* --pair-by: every tagged trace */
 	size_t npt, cappt;
-	struct seen *prompts, *models; /* without --pair-by/--cluster-by: what the notes look at */
-	size_t nseen, capseen;
+	struct seenv prompts, models; /* without --pair-by/--cluster-by: what the notes look at */
 	struct buf tmp;
 	FILE *out;
 	const struct compare_cfg *cfg;
@@ -57,17 +102,9 @@ static void compare_line(void *ctx, const struct trace_result *r)
 		p->words = r->words;
 	}
 	if (!c->cfg->pair_by && !c->cfg->cluster_by) {
-		if (c->nseen == c->capseen) {
-			c->capseen = c->capseen ? 2 * c->capseen : 1024;
-			c->prompts = xrealloc(c->prompts, c->capseen * sizeof *c->prompts);
-			c->models = xrealloc(c->models, c->capseen * sizeof *c->models);
-		}
-		unsigned long long h = 0;
 		if (trace_field_text(r, "prompt", &c->tmp))
-			h = fnv64(FNV64_INIT, c->tmp.p, c->tmp.len) | 1; /* 0: no prompt */
-		c->prompts[c->nseen] = (struct seen){ gkey, h };
-		c->models[c->nseen] = (struct seen){ gkey, fnv64(FNV64_INIT, r->model, strlen(r->model)) };
-		c->nseen++;
+			seen_add(&c->prompts, (struct seen){ gkey, fnv64(FNV64_INIT, c->tmp.p, c->tmp.len) }, cmp_seen);
+		seen_add(&c->models, (struct seen){ gkey, fnv64(FNV64_INIT, r->model, strlen(r->model)) }, cmp_seen_group);
 	}
 }
 
@@ -331,24 +368,6 @@ static void rows_clusters(struct row *rows, struct agg_group **cl, struct cluste
 	free(x);
 }
 
-/* (hash, group) order */
-static int cmp_seen(const void *pa, const void *pb)
-{
-	const struct seen *a = pa, *b = pb;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return a->gkey < b->gkey ? -1 : a->gkey > b->gkey;
-}
-
-/* (group, hash) order */
-static int cmp_seen_group(const void *pa, const void *pb)
-{
-	const struct seen *a = pa, *b = pb;
-	if (a->gkey != b->gkey)
-		return a->gkey < b->gkey ? -1 : 1;
-	return a->h < b->h ? -1 : a->h > b->h;
-}
-
 /* The runs of equal first key (by first) of sorted v[0..n) that hold two second keys (by second). */
 static size_t mixed_runs(const struct seen *v, size_t n, int by_hash)
 {
@@ -358,7 +377,7 @@ static size_t mixed_runs(const struct seen *v, size_t n, int by_hash)
 		int mixed = 0;
 		for (; j < n && (by_hash ? v[j].h == v[i].h : v[j].gkey == v[i].gkey); j++)
 			mixed |= by_hash ? v[j].gkey != v[i].gkey : v[j].h != v[i].h;
-		if (mixed && (!by_hash || v[i].h))
+		if (mixed)
 			runs++;
 		i = j;
 	}
@@ -372,13 +391,15 @@ static size_t mixed_runs(const struct seen *v, size_t n, int by_hash)
  */
 static void dependence_notes(struct compare_ctx *c)
 {
-	qsort(c->prompts, c->nseen, sizeof *c->prompts, cmp_seen);
-	size_t shared = mixed_runs(c->prompts, c->nseen, 1);
+	if (c->prompts.n)
+		qsort(c->prompts.v, c->prompts.n, sizeof *c->prompts.v, cmp_seen);
+	size_t shared = mixed_runs(c->prompts.v, c->prompts.n, 1);
 	if (shared)
 		diag_error("note: %zu prompts are answered in more than one group, so the traces are not independent: "
 			   "pair them by problem (--pair-by FIELD, e.g. meta.question_id or prompt)", shared);
-	qsort(c->models, c->nseen, sizeof *c->models, cmp_seen_group);
-	size_t multi = mixed_runs(c->models, c->nseen, 0);
+	if (c->models.n)
+		qsort(c->models.v, c->models.n, sizeof *c->models.v, cmp_seen_group);
+	size_t multi = mixed_runs(c->models.v, c->models.n, 0);
 	if (multi)
 		diag_error("note: %zu groups are made of several models, so their traces are not independent: "
 			   "take the model as the unit (--cluster-by model)", multi);
@@ -455,7 +476,8 @@ static int compare_finish(void *ctx)
 		for (size_t i = nk; i < c->npt; i++)
 			c->pt[i].pkey = NULL; /* moved, or none: each key is owned by one entry below nk */
 		free(gi);
-		qsort(c->pt, nk, sizeof *c->pt, cmp_ptrace);
+		if (nk)
+			qsort(c->pt, nk, sizeof *c->pt, cmp_ptrace);
 		for (size_t i = 1; i < nk; i++)
 			if (c->pt[i].g == c->pt[i - 1].g && strcmp(c->pt[i].pkey, c->pt[i - 1].pkey) == 0)
 				dup++;
@@ -578,8 +600,8 @@ static void compare_free(void *ctx)
 	for (size_t i = 0; i < c->npt; i++)
 		free(c->pt[i].pkey);
 	free(c->pt);
-	free(c->prompts);
-	free(c->models);
+	free(c->prompts.v);
+	free(c->models.v);
 	buf_free(&c->tmp);
 	free(c);
 }
