@@ -10,8 +10,8 @@ DESTDIR ?=
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS  ?= -O2 -g
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 2>/dev/null || echo -lcjson -lpcre2-8) -lcsv
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 gsl 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 gsl 2>/dev/null || echo -lcjson -lpcre2-8 -lgsl -lgslcblas) -lcsv
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(DEPS_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS)
 LIBS    = $(DEPS_LIBS) -lm -lpthread
@@ -31,6 +31,8 @@ CORE_SRC += src/metrics.c src/eval.c src/show.c
 CORE_SRC += src/gate.c
 # sample and the judge loop
 CORE_SRC += src/sample.c src/judge.c
+# --where and --drop-defects
+CORE_SRC += src/filter.c
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o $(BUILD)/prompts_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))

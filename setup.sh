@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-BUILD_PKGS="make gcc libc6-dev pkg-config libcjson-dev libpcre2-dev libcsv-dev"
+BUILD_PKGS="make gcc libc6-dev pkg-config libcjson-dev libpcre2-dev libcsv-dev libgsl-dev"
 TEST_PKGS="python3 parallel python3-distributed procps groff-base"
 
 mode=${1:-run}

@@ -18,6 +18,8 @@ struct diag {
 	unsigned long long skipped[COT_NSKIP];
 	unsigned long long shown[COT_NSKIP];
 	unsigned long long warned, warned_shown; /* tagged traces with a warning */
+	unsigned long long filtered;         /* tagged traces left out by --where / --drop-defects */
+	int filtering;                       /* a filter is given: the summary counts what it left out */
 	int quiet;                           /* -q: no summary */
 	const char *rules;                   /* --rules DIR|FILE, or NULL: the built-in set */
 	unsigned long long rules_hash;       /* the hash of the rules loaded (with rules) */
@@ -36,7 +38,11 @@ void diag_warn(struct diag *d, const char *file, unsigned long long line, const 
 /* Lines skipped for a reason other than blank. */
 unsigned long long diag_bad_lines(const struct diag *d);
 
-/* One summary line on d->err (unless quiet): lines read, tagged, skipped by reason; with --rules, their hash. */
+/*
+ * One summary line on d->err (unless quiet): lines read, tagged, skipped by
+ * reason, with a filter the tagged traces it left out, and with --rules
+ * the hash of the rules loaded.
+ */
 void diag_summary(const struct diag *d);
 
 #endif

@@ -37,19 +37,12 @@
 #ifndef EVAL_H
 #define EVAL_H
 
+#include "filter.h"
 #include "sink.h"
 
 #define EVAL_CAP 20
 
-#define EVAL_MAX_LIST 16          /* most --by and most --where options */
-#define EVAL_PATH_MAX 256         /* longest --where path, with its NUL */
-
-/* One --where PATH=VALUE (or PATH!=VALUE). */
-struct eval_where {
-	char path[EVAL_PATH_MAX]; /* a valid field path */
-	const char *value;        /* borrowed from the command line */
-	int negate;               /* PATH!=VALUE */
-};
+#define EVAL_MAX_LIST FILTER_MAX_WHERE /* most --by and most --where options */
 
 /* The options of `cotscan eval`, checked. */
 struct eval_cfg {
@@ -61,7 +54,7 @@ struct eval_cfg {
 	const char *id_path;      /* --id-field (the --labels file's ids), or NULL for "id" */
 	const char *by[EVAL_MAX_LIST]; /* --by: valid field paths ("model" by default, none: no groups) */
 	int nby;
-	struct eval_where where[EVAL_MAX_LIST]; /* --where, in order */
+	struct where_cond where[EVAL_MAX_LIST]; /* --where, in order (filter.h) */
 	int nwhere;
 	int errors;               /* --errors: list the disagreements */
 	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */

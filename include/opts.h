@@ -18,6 +18,7 @@
 #include "defects.h"
 #include "eval.h"
 #include "extract.h"
+#include "filter.h"
 #include "gate.h"
 #include "judge.h"
 #include "report.h"
@@ -46,6 +47,7 @@ struct cot_opts {
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	struct defect_opts dx;     /* --min-bytes, --max-bytes, --answer-field */
+	struct trace_filter filter; /* --where (but eval's), --drop-defects: the traces of the table */
 	int strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */

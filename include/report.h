@@ -7,7 +7,7 @@
  *
  * The table's columns (README "cotscan report"), fixed in this order:
  *   GROUP...,behaviour,traces,traces_with,rate,rate_lo,rate_hi,
- *   mean_count,mean_lo,mean_hi,total_count
+ *   mean_count,mean_lo,mean_hi,total_count,per_1k_words,per_1k_lo,per_1k_hi
  */
 #ifndef REPORT_H
 #define REPORT_H

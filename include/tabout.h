@@ -9,6 +9,7 @@
  *             written as \t, \n, \r and \\
  *   markdown  a pipe table; '|' in a cell is written as '\|', newlines as spaces
  *   json      one array of objects keyed by the column names; numeric cells
+ *             (at full precision through tabout_dbl/tabout_sig)
  *             are JSON numbers (nan and inf become null), text cells strings
  * Cells are written left to right; tabout_row_end() closes a row.
  *
@@ -52,6 +53,15 @@ void tabout_str(struct tabout *t, const char *s);
 
 /* A numeric cell, printf-formatted ("%.4f", "%llu"); a bare number in json. */
 void tabout_num(struct tabout *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * A numeric cell from a double: in csv, tsv and markdown with that many
+ * decimals ("%.*f", tabout_dbl) or significant digits ("%.*g",
+ * tabout_sig), in json at full precision (%.17g, so that a program reading
+ * it gets the value cotscan computed); nan and inf as tabout_num.
+ */
+void tabout_dbl(struct tabout *t, int decimals, double v);
+void tabout_sig(struct tabout *t, int digits, double v);
 
 /* Ends the current row (every column must have had its cell). */
 void tabout_row_end(struct tabout *t);

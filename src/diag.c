@@ -64,6 +64,8 @@ void diag_summary(const struct diag *d)
 			}
 		fputc(')', err);
 	}
+	if (d->filtering)
+		fprintf(err, ", %llu filtered", d->filtered);
 	if (d->warned)
 		fprintf(err, ", %llu with warnings", d->warned);
 	if (d->rules)

@@ -514,14 +514,11 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	struct label_entry *e = c->cfg->labels_file ? find_entry(c, r->id) : NULL;
 	if (e)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
-	for (int i = 0; i < c->cfg->nwhere; i++) {
-		const struct eval_where *w = &c->cfg->where[i];
-		int eq = trace_field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
-		if (eq == w->negate) {
+	for (int i = 0; i < c->cfg->nwhere; i++)
+		if (!where_match(&c->cfg->where[i], r, &c->tmp)) {
 			c->left_out++;
 			return;
 		}
-	}
 	int judge[COT_NBEHAV], pred[COT_NBEHAV], state;
 	const cJSON *evidence;
 	if (c->cfg->labels_file) {
@@ -686,19 +683,19 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 		tabout_str(&c->t, macro ? "macro" : cot_behaviour_name(b));
 		tabout_num(&c->t, "%zu", macro ? traces : n);
 		for (int m = 0; m < 5; m++)
-			tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
+			tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
 		const struct confusion *cc = macro ? &sum : &cf;
 		tabout_num(&c->t, "%llu", cc->tp);
 		tabout_num(&c->t, "%llu", cc->fp);
 		tabout_num(&c->t, "%llu", cc->fn);
 		tabout_num(&c->t, "%llu", cc->tn);
 		if (c->cfg->ci) {
-			tabout_num(&c->t, "%.4f", lo[0][b]);
-			tabout_num(&c->t, "%.4f", hi[0][b]);
-			tabout_num(&c->t, "%.4f", lo[1][b]);
-			tabout_num(&c->t, "%.4f", hi[1][b]);
+			tabout_dbl(&c->t, 4, lo[0][b]);
+			tabout_dbl(&c->t, 4, hi[0][b]);
+			tabout_dbl(&c->t, 4, lo[1][b]);
+			tabout_dbl(&c->t, 4, hi[1][b]);
 		}
 		tabout_row_end(&c->t);
 	}

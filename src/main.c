@@ -16,6 +16,7 @@
 #include "cotscan.h"
 #include "diag.h"
 #include "judge.h"
+#include "filter.h"
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
@@ -83,6 +84,7 @@ struct run {
 	struct progress prog;
 	unsigned long long bytes; /* bytes of the inputs finished so far */
 	unsigned long long first_line; /* number of the next input's first line (--first-line) */
+	struct buf ftmp;          /* scratch of the filter */
 };
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
@@ -119,7 +121,10 @@ static int consume_line(void *ctx, struct trace_result *r)
 		progress_clear(&run->prog);
 		diag_warn(d, r->file, r->line, r->warn);
 	}
-	run->s->line(run->s->ctx, r);
+	if (r->skip == COT_SKIP_NONE && !filter_keep(&run->o->filter, r, &run->ftmp))
+		d->filtered++; /* --where, --drop-defects: not in the table, and not a bad line */
+	else
+		run->s->line(run->s->ctx, r);
 	if (r->skip && r->skip != COT_SKIP_BLANK && run->o->strict) {
 		progress_clear(&run->prog);
 		diag_error("stopped at %s:%llu (--strict)", r->file, r->line);
@@ -254,11 +259,14 @@ static int run_merge(const struct cot_opts *o)
 		for (size_t i = 0; i < n; i++)
 			d.tagged += v[i]->s.traces;
 		free(v);
+		d.tagged += m.agg.filtered; /* tagged, then left out of the table */
 		d.lines = d.tagged;
 		for (int r = COT_SKIP_NONE + 1; r < COT_NSKIP; r++) {
 			d.skipped[r] = m.agg.skipped[r];
 			d.lines += d.skipped[r];
 		}
+		d.filtered = m.agg.filtered;
+		d.filtering = m.agg.filtering;
 		d.quiet = o->quiet;
 		diag_summary(&d);
 		if (ret == COT_EXIT_OK && diag_bad_lines(&d))
@@ -313,7 +321,7 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 		goto out;
 	}
-	struct sink_env env = { .out = out.fp, .rules = &rs };
+	struct sink_env env = { .out = out.fp, .rules = &rs, .diag = &d };
 	ret = sink_open(&s, &o, &env);
 	if (ret > 0) {
 		outfile_close(&out, 0);
@@ -328,6 +336,7 @@ int main(int argc, char **argv)
 	d.quiet = o.quiet;
 	d.rules = o.rules;
 	d.rules_hash = rs.hash;
+	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
 		run.par = par_new(&cfg, jobs, consume_line, &run);
@@ -368,6 +377,7 @@ out:
 	rules_free(&rs);
 	buf_free(&err);
 	dupset_free(&seen);
+	buf_free(&run.ftmp);
 	opts_free(&o);
 	return ret;
 }

@@ -23,9 +23,13 @@ enum {
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
 	OPT_CONFIG, OPT_EXAMPLES,
+	/* filters */
+	OPT_DROP_DEFECTS,
+	/* compare */
+	OPT_PAIR_BY, OPT_CLUSTER_BY, OPT_SEED,
 };
 /* sample and judge */
-enum { OPT_SEED = 768, OPT_JUDGE_MODEL, OPT_PROMPTS };
+enum { OPT_JUDGE_MODEL = 768, OPT_PROMPTS };
 
 #define MAX_JOBS 256
 
@@ -63,11 +67,17 @@ static const struct optdef {
 	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
 	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
+	{ OPT_PAIR_BY, "pair-by", "FIELD", CMD_COMPARE, "pair traces of two groups with the same FIELD (e.g. meta.question_id)" },
+	{ OPT_CLUSTER_BY, "cluster-by", "FIELD", CMD_COMPARE, "take the clusters of FIELD as the unit (e.g. model)" },
+	{ OPT_SEED, "seed", "N", CMD_COMPARE | CMD_SAMPLE,
+	  "compare: seed of the Monte Carlo permutation test (default 1); sample: of the record hash (default 0)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL | CMD_SAMPLE,
 	  "eval: also rows per value of this field (default model, none: no groups); sample: N per value" },
-	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
+	{ OPT_WHERE, "where", "PATH=VAL", TRACES, "only traces whose field equals VAL (PATH!=VAL: differs; repeatable)" },
+	{ OPT_DROP_DEFECTS, "drop-defects", "LIST", CMD_TAG | CMD_REPORT | CMD_COMPARE,
+	  "leave out traces with these defects (e.g. repetitive,padded or all)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
 	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
 	{ OPT_AUDIT, "audit", NULL, CMD_EVAL, "score each instance against the judge's quotes, per rule (default --by none)" },
@@ -85,7 +95,6 @@ static const struct optdef {
 	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
 	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
 	{ 'n', "count", "N", CMD_SAMPLE, "keep N records (with --by: N per value of the field)" },
-	{ OPT_SEED, "seed", "S", CMD_SAMPLE, "seed of the record hash (default 0): another seed, another sample" },
 	{ OPT_JUDGE_MODEL, "judge-model", "NAME", CMD_JUDGE_REQUESTS, "the judge's model name (default " JUDGE_DEFAULT_MODEL ")" },
 	{ OPT_PROMPTS, "prompts", "FILE", CMD_JUDGE_REQUESTS, "read the four judge prompts from FILE, not the built-in ones" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
@@ -107,7 +116,7 @@ static const struct cmddef {
 	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
 	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
 	  "Combine partials of 'report --partial' into the table one run would give." },
-	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [--pair-by FIELD | --cluster-by FIELD] [OPTIONS] [FILE...]",
 	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
@@ -274,7 +283,22 @@ struct pending {
 	const char *config;       /* check --config FILE */
 	unsigned long long n;     /* sample -n */
 	int count;                /* -n given */
+	const char *drop_defects; /* --drop-defects LIST */
 };
+
+/* The --where options into w[0..*n); 0 or COT_EXIT_USAGE. */
+static int check_where(struct cot_opts *o, const struct pending *p, struct where_cond *w, int *n)
+{
+	for (int i = 0; i < p->nwhere; i++) {
+		int rc = where_parse(p->where[i], &w[*n]);
+		if (rc == -1)
+			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", p->where[i]);
+		if (rc < 0)
+			return usage(o, "bad --where path '%s'", w[*n].path);
+		(*n)++;
+	}
+	return 0;
+}
 
 /* eval: --labels-field, --by and --where into o->eval; 0 or COT_EXIT_USAGE. */
 static int check_eval(struct cot_opts *o, const struct pending *p)
@@ -295,22 +319,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 			return usage(o, "bad --by path '%s'", p->by[i]);
 		e->by[e->nby++] = p->by[i];
 	}
-	for (int i = 0; i < p->nwhere; i++) {
-		const char *w = p->where[i], *eq = strchr(w, '=');
-		int neg = eq && eq > w && eq[-1] == '!';
-		size_t plen = eq ? (size_t)(eq - w) - (size_t)neg : 0;
-		struct eval_where *ew = &e->where[e->nwhere];
-		if (!eq || plen == 0 || plen >= sizeof ew->path)
-			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", w);
-		memcpy(ew->path, w, plen);
-		ew->path[plen] = '\0';
-		if (!json_path_valid(ew->path, plen))
-			return usage(o, "bad --where path '%s'", ew->path);
-		ew->value = eq + 1;
-		ew->negate = neg;
-		e->nwhere++;
-	}
-	return 0;
+	return check_where(o, p, e->where, &e->nwhere);
 }
 
 /* sample: -n and --by into o->sample; 0 or COT_EXIT_USAGE. */
@@ -442,12 +451,29 @@ static int finish(struct cot_opts *o, struct pending *p)
 		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
 	if (o->report.partial && p->format_given)
 		return usage(o, "--partial always writes CSV; give --format to 'cotscan merge'");
+	const char *cpaths[] = { o->compare.pair_by, o->compare.cluster_by };
+	for (int i = 0; i < 2; i++)
+		if (cpaths[i] && !json_path_valid(cpaths[i], strlen(cpaths[i])))
+			return usage(o, "bad --%s path '%s'", i ? "cluster-by" : "pair-by", cpaths[i]);
+	if (o->compare.pair_by && o->compare.cluster_by)
+		return usage(o, "--pair-by and --cluster-by cannot be combined (pair by problem, or cluster, not both)");
 	if (o->tag.evidence && o->tag.jsonl)
 		return usage(o, "--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
 	int rc = 0;
 	if (o->cmd == CMD_EVAL)
 		rc = check_eval(o, p);
-	else if (o->cmd == CMD_CHECK)
+	else
+		rc = check_where(o, p, o->filter.where, &o->filter.nwhere);
+	if (!rc && p->drop_defects) {
+		struct buf err = {0};
+		if (filter_parse_defects(p->drop_defects, &o->filter.drop, &err) < 0)
+			rc = usage(o, "unknown defect '%s' in --drop-defects (known: empty, truncated, rule_limit, padded, "
+				   "repetitive, duplicate, no_answer, too_long, too_short, or all)", err.p);
+		buf_free(&err);
+	}
+	if (rc)
+		return rc;
+	if (o->cmd == CMD_CHECK)
 		rc = check_gates(o, p);
 	else if (o->cmd == CMD_SAMPLE)
 		rc = check_sample(o, p);
@@ -463,6 +489,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->cmd = CMD_TAG;
 	o->first_line = 1;
 	o->show.color = -1;
+	o->compare.seed = 1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
 	if (argc > 1)
 		for (size_t i = 0; i < NCMDS; i++) {
@@ -526,6 +553,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		for (size_t i = 0; i < NOPTS; i++)
 			if (optdefs[i].id == c)
 				d = &optdefs[i];
+		if (!(d->cmds & (unsigned)o->cmd) && o->cmd == CMD_MERGE && (c == OPT_PAIR_BY || c == OPT_CLUSTER_BY)) {
+			ret = usage(o, "merge cannot make a paired or clustered comparison: partials hold per-group sums, "
+				    "not the traces it needs; run 'cotscan compare --%s' on the traces", d->name);
+			break;
+		}
 		if (!(d->cmds & (unsigned)o->cmd)) {
 			ret = usage(o, "option '--%s' does not apply to '%s'", d->name, o->cmdname ? o->cmdname : "tag");
 			break;
@@ -611,6 +643,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PARTIAL: o->report.partial = 1; break;
 		case OPT_SVG: o->report.svg = optarg; break;
 		case OPT_BASELINE: o->compare.baseline = optarg; break;
+		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
+		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;
+		case OPT_SEED: {
+			char *e;
+			errno = 0;
+			o->compare.seed = o->sample.seed = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-' || errno)
+				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
+			break;
+		}
 		case OPT_MIN_BYTES:
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {
@@ -643,16 +685,9 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			p.count = 1;
 			break;
 		}
-		case OPT_SEED: {
-			char *e;
-			errno = 0;
-			o->sample.seed = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || optarg[0] == '-' || errno)
-				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
-			break;
-		}
 		case OPT_JUDGE_MODEL: o->judge_requests.model = optarg; break;
 		case OPT_PROMPTS: o->judge_requests.prompts = optarg; break;
+		case OPT_DROP_DEFECTS: p.drop_defects = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
 		case 'V':

@@ -151,6 +151,12 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->model = x->model.p;
 	r->text = x->text;
 	r->cot_bytes = x->len;
+	r->words = 0;
+	for (size_t k = 0, in = 0; k < x->len; k++) {
+		int sp = x->text[k] == ' ' || (x->text[k] >= '\t' && x->text[k] <= '\r');
+		r->words += !sp && !in;
+		in = !sp;
+	}
 	if (cfg->extract_only)
 		return;
 

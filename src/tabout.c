@@ -1,5 +1,6 @@
 /* tabout.c - see tabout.h. */
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -154,6 +155,22 @@ void tabout_num(struct tabout *t, const char *fmt, ...)
 	else
 		fputs(t->tmp.p, t->fp);
 	cell_end(t);
+}
+
+void tabout_dbl(struct tabout *t, int decimals, double v)
+{
+	if (t->fmt == FMT_JSON && isfinite(v))
+		tabout_num(t, "%.17g", v);
+	else
+		tabout_num(t, "%.*f", decimals, v);
+}
+
+void tabout_sig(struct tabout *t, int digits, double v)
+{
+	if (t->fmt == FMT_JSON && isfinite(v))
+		tabout_num(t, "%.17g", v);
+	else
+		tabout_num(t, "%.*g", digits, v);
 }
 
 void tabout_row_end(struct tabout *t)

@@ -21,7 +21,7 @@ PY
 cp -r rules $TMPD/copy
 $COTSCAN report --rules $TMPD/copy/ data/math.jsonl 2>$TMPD/err >/dev/null
 grep -q "; rules $TMPD/copy/ $h\$" $TMPD/err || { cat $TMPD/err; exit 1; }
-$COTSCAN report -q --partial --rules $TMPD/copy data/math.jsonl | sed -n 2p | grep -q "^1,[0-9.]*,$h,group,"
+$COTSCAN report -q --partial --rules $TMPD/copy data/math.jsonl | sed -n 2p | grep -q "^2,[0-9.]*,$h,group,"
 # without --rules the summary names no rules
 if $COTSCAN report data/math.jsonl 2>&1 >/dev/null | grep -q '; rules '; then echo "rules in the summary"; exit 1; fi
 # the stamps of the tables
