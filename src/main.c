@@ -302,6 +302,8 @@ int main(int argc, char **argv)
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
+	d.rules = o.rules;
+	d.rules_hash = rs.hash;
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
 		run.par = par_new(&cfg, jobs, consume_line, &run);
