@@ -55,18 +55,26 @@ struct matcher {
 	size_t capnorm;
 	size_t *sent;          /* sentence start offsets of the current text, when needed */
 	size_t nsent, capsent;
+	size_t *vstart, *vmaxend; /* one behaviour's vetoes: counting starts, running largest end */
+	size_t nveto, capveto;
 	size_t *resume;        /* per rule: where its next match may start (SIZE_MAX: done) */
 	size_t nresume;
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 	unsigned limit_rule;   /* the first rule that did (when limit_hit) */
-	int limit_rc;          /* and the PCRE2 error it stopped with */
+	int limit_rc;          /* and the PCRE2 error it stopped with (0: MATCH_BUDGET) */
 };
+
+/* Matches kept per trace; a rule that would add more stops there (rule_limit). */
+#define MATCH_BUDGET 1000000
 
 void matcher_init(struct matcher *m, const struct ruleset *rs);
 void matcher_free(struct matcher *m);
 
 /* Matches every rule of rs over text[0..len); results in m->counts and m->ev. */
 void match_text(struct matcher *m, const struct ruleset *rs, const char *text, size_t len);
+
+/* Why the limit was hit (when m->limit_hit): PCRE2's message, or the budget. */
+void match_limit_message(const struct matcher *m, char *out, size_t n);
 
 #endif

@@ -1,4 +1,5 @@
 /* match.c - see match.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,8 @@ void matcher_free(struct matcher *m)
 	free(m->resume);
 	free(m->sent);
 	free(m->norm);
+	free(m->vstart);
+	free(m->vmaxend);
 	memset(m, 0, sizeof *m);
 }
 
@@ -63,6 +66,33 @@ static void limit_reached(struct matcher *m, unsigned ri, int rc)
 	m->limit_hit = 1;
 }
 
+/*
+ * Records one match of rule ri; -1 (and the limit) once the trace holds
+ * MATCH_BUDGET matches: a text full of matches costs bounded memory and time.
+ */
+static int add_raw(struct matcher *m, unsigned ri, int behaviour, size_t start, size_t end)
+{
+	if (m->nraw >= MATCH_BUDGET) {
+		limit_reached(m, ri, 0);
+		return -1;
+	}
+	push(&m->raw, &m->nraw, &m->capraw,
+	     (struct match){ .start = start, .end = end, .cstart = start, .cend = end,
+			     .rule = ri, .behaviour = behaviour });
+	return 0;
+}
+
+void match_limit_message(const struct matcher *m, char *out, size_t n)
+{
+	if (m->limit_rc == 0) {
+		snprintf(out, n, "more than %d matches in one trace", MATCH_BUDGET);
+		return;
+	}
+	PCRE2_UCHAR msg[128];
+	pcre2_get_error_message(m->limit_rc, msg, sizeof msg);
+	snprintf(out, n, "%s", (char *)msg);
+}
+
 /* Collects every non-empty match of rule ri into m->raw. */
 static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, const char *text, size_t len)
 {
@@ -78,10 +108,8 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 			return;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-		if (ov[1] > ov[0])
-			push(&m->raw, &m->nraw, &m->capraw,
-			     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
-					     .rule = ri, .behaviour = r->behaviour });
+		if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0)
+			return;
 		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		/* never resume inside a UTF-8 sequence */
 		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
@@ -119,10 +147,10 @@ static int try_at(void *ctx, unsigned ri, size_t pos)
 		return 0;
 	}
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	if (ov[1] > ov[0])
-		push(&m->raw, &m->nraw, &m->capraw,
-		     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
-				     .rule = ri, .behaviour = r->behaviour });
+	if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0) {
+		m->resume[ri] = SIZE_MAX;
+		return 0;
+	}
 	size_t off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 	while (off < x->len && ((unsigned char)x->text[off] & 0xC0) == 0x80)
 		off++;
@@ -265,6 +293,46 @@ static const char *unescape_breaks(struct matcher *m, const char *text, size_t l
 	return copied ? m->norm : text;
 }
 
+/*
+ * The vetoes of one behaviour's matches raw[i..j) (sorted by counting start):
+ * their counting starts in order and, for each, the largest counting end of
+ * it and every earlier one, so that whether some veto overlaps a match is
+ * one binary search.
+ */
+static void collect_vetoes(struct matcher *m, const struct ruleset *rs, size_t i, size_t j)
+{
+	m->nveto = 0;
+	size_t maxend = 0;
+	for (size_t k = i; k < j; k++) {
+		const struct match *v = &m->raw[k];
+		if (!(rs->v[v->rule].flags & RULE_VETO))
+			continue;
+		if (m->nveto == m->capveto) {
+			m->capveto = m->capveto ? m->capveto * 2 : 64;
+			m->vstart = xrealloc(m->vstart, m->capveto * sizeof *m->vstart);
+			m->vmaxend = xrealloc(m->vmaxend, m->capveto * sizeof *m->vmaxend);
+		}
+		if (v->cend > maxend)
+			maxend = v->cend;
+		m->vstart[m->nveto] = v->cstart;
+		m->vmaxend[m->nveto++] = maxend;
+	}
+}
+
+/* Does a veto's counting span overlap x's matched text (cstart < x->end, cend > x->start)? */
+static int vetoed(const struct matcher *m, const struct match *x)
+{
+	size_t lo = 0, hi = m->nveto; /* the vetoes before lo start before x->end */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->vstart[mid] < x->end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && m->vmaxend[lo - 1] > x->start;
+}
+
 void match_text(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
 {
 	text = unescape_breaks(m, text, len);
@@ -288,19 +356,14 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		int b = m->raw[i].behaviour;
 		while (j < m->nraw && m->raw[j].behaviour == b)
 			j++;
+		collect_vetoes(m, rs, i, j);
 		size_t last_end = 0;
 		int any = 0;
 		for (size_t k = i; k < j; k++) {
 			const struct match *x = &m->raw[k];
 			if (rs->v[x->rule].flags & RULE_VETO)
 				continue;
-			int vetoed = 0;
-			for (size_t v = i; v < j && m->raw[v].cstart < x->end; v++)
-				if ((rs->v[m->raw[v].rule].flags & RULE_VETO) && m->raw[v].cend > x->start) {
-					vetoed = 1;
-					break;
-				}
-			if (vetoed || (any && x->cstart < last_end))
+			if (vetoed(m, x) || (any && x->cstart < last_end))
 				continue;
 			push(&m->ev, &m->nev, &m->capev, *x);
 			m->counts[b]++;

@@ -157,12 +157,12 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->defects = x->defects;
 	if (w->m.limit_hit) {
 		r->defects |= 1u << COT_D_RULE_LIMIT;
-		PCRE2_UCHAR msg[128];
-		pcre2_get_error_message(w->m.limit_rc, msg, sizeof msg);
+		char msg[128];
+		match_limit_message(&w->m, msg, sizeof msg);
 		const struct rule *lr = &cfg->rules->v[w->m.limit_rule];
 		buf_reset(&w->warn);
 		buf_printf(&w->warn, "rule '%s' (%s:%u) gave up: %s; counts may be low (defect rule_limit)",
-			   lr->name, lr->file, lr->line, (char *)msg);
+			   lr->name, lr->file, lr->line, msg);
 		r->warn = w->warn.p;
 	}
 	trace_defects(&cfg->dx, &w->ds, x, r);
