@@ -32,6 +32,8 @@
 
 #include <stddef.h>
 
+#include <hs.h>
+
 #include "cotscan.h"
 #include "rules.h"
 
@@ -57,8 +59,13 @@ struct matcher {
 	size_t nsent, capsent;
 	size_t *vstart, *vmaxend; /* one behaviour's vetoes: counting starts, running largest end */
 	size_t nveto, capveto;
-	size_t *resume;        /* per rule: where its next match may start (SIZE_MAX: done) */
-	size_t nresume;
+	pcre2_match_context *lctx; /* mctx with the offset limit of the literal pass */
+	const struct lit_db *db;   /* the rule set's literals (NULL: none) */
+	hs_scratch_t *scratch;
+	size_t **hits;         /* per rule: where its literals occur in the current text */
+	size_t *nhits, *caphits;
+	size_t nrules, tothits;
+	int fold, overflow;    /* the text takes the reference path: a case-folding character, too many hits */
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 	unsigned limit_rule;   /* the first rule that did (when limit_hit) */
@@ -67,6 +74,14 @@ struct matcher {
 
 /* Matches kept per trace; a rule that would add more stops there (rule_limit). */
 #define MATCH_BUDGET 1000000
+
+/* Literal hits per trace beyond which the trace takes the reference path. */
+#define HIT_BUDGET 2000000
+
+/* The Vectorscan database of every rule's required literals (rules_finish builds it). */
+struct lit_db;
+int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err);
+void lit_db_free(struct lit_db *db);
 
 void matcher_init(struct matcher *m, const struct ruleset *rs);
 void matcher_free(struct matcher *m);
