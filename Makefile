@@ -24,7 +24,7 @@ SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recov
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/report.c src/outfile.c \
            src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
-           src/parallel.c src/progress.c src/literals.c
+           src/parallel.c src/progress.c src/literals.c src/rulestat.c
 # eval and show (issue 9)
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)

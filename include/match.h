@@ -44,6 +44,13 @@ struct match {
 	int behaviour;
 };
 
+/* What one rule cost over the traces matched with matcher.stat set. */
+struct rule_stat {
+	double seconds;        /* wall time in the rule (CLOCK_MONOTONIC) */
+	unsigned long long hits, calls, matches, bytes;
+	unsigned long long ref_traces; /* traces it ran over in full (its path, or a text that needed it) */
+};
+
 /* Per-thread matching state, reused across traces. */
 struct matcher {
 	pcre2_match_data *md;
@@ -65,6 +72,7 @@ struct matcher {
 	size_t **hits;         /* per rule: where its literals occur in the current text */
 	size_t *nhits, *caphits;
 	size_t nrules, tothits;
+	struct rule_stat *stat; /* when set (per rule): what each rule cost, summed over traces */
 	int fold, overflow;    /* the text takes the reference path: a case-folding character, too many hits */
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */

@@ -21,6 +21,7 @@
 #include "gate.h"
 #include "report.h"
 #include "rules.h"
+#include "rulestat.h"
 #include "show.h"
 
 enum cot_cmd {
@@ -31,6 +32,7 @@ enum cot_cmd {
 	CMD_EVAL = 1 << 8,        /* eval.c */
 	CMD_SHOW = 1 << 9,        /* show.c */
 	CMD_CHECK = 1 << 4,       /* gate.c */
+	CMD_RULES = 1 << 10,      /* rulestat.c */
 };
 
 struct cot_opts {
@@ -54,6 +56,7 @@ struct cot_opts {
 	struct eval_cfg eval;
 	struct show_cfg show;
 	struct check_cfg check;
+	struct rules_cfg rulelist;
 	/* owned storage behind the configs */
 	char *labels_file;        /* --labels FILE (also the input when no FILE is given) */
 	struct gate_check *checks;

@@ -36,6 +36,7 @@ static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink
 	case CMD_EVAL: return sink_eval_init(s, &o->eval, env);
 	case CMD_SHOW: return sink_show_init(s, &o->show, env);
 	case CMD_CHECK: return sink_check_init(s, &o->check, env);
+	case CMD_RULES: return sink_rules_init(s, &o->rulelist, env);
 	}
 	return COT_EXIT_USAGE; /* LCOV_EXCL_LINE: opts_parse knows no other command */
 }
@@ -298,9 +299,21 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (o.cmd == CMD_RULES && !o.rulelist.stats) {
+		/* the listing alone reads no input */
+		ret = s.finish(s.ctx);
+		if (outfile_close(&out, ret == COT_EXIT_OK) < 0)
+			ret = COT_EXIT_IO;
+		goto out;
+	}
 	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
 	worker_init(&w, &cfg);
 	have_worker = 1;
+	if (o.cmd == CMD_RULES) {
+		o.rulelist.stat = xmalloc((rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
+		memset(o.rulelist.stat, 0, (rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
+		w.m.stat = o.rulelist.stat;
+	}
 	d.quiet = o.quiet;
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
@@ -340,6 +353,7 @@ out:
 	if (s.free)
 		s.free(s.ctx);
 	rules_free(&rs);
+	free(o.rulelist.stat);
 	buf_free(&err);
 	dupset_free(&seen);
 	opts_free(&o);

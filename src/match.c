@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "match.h"
 #include "util.h"
@@ -131,6 +132,8 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 	PCRE2_SIZE off = 0;
 	while (off <= len) {
 		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, off, 0, m->md, m->mctx);
+		if (m->stat)
+			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return;
 		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
@@ -337,6 +340,8 @@ static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri
 		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back);
 		pcre2_set_offset_limit(m->lctx, hp);
 		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, lo, 0, m->md, m->lctx);
+		if (m->stat)
+			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH) {
 			scanned = hp + 1;
 			k++;
@@ -530,11 +535,28 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 	m->limit_hit = 0;
 	memset(m->counts, 0, sizeof m->counts);
 	int fast = scan_literals(m, rs, text, len) == 0;
-	for (unsigned i = 0; i < rs->n; i++)
+	for (unsigned i = 0; i < rs->n; i++) {
+		struct timespec t0;
+		size_t n0 = m->nraw;
+		if (m->stat)
+			clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (fast && rs->v[i].lits)
 			run_windows(m, rs, i, text, len);
 		else
 			run_rule(m, rs, i, text, len);
+		if (m->stat) {
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			struct rule_stat *st = &m->stat[i];
+			st->seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+			st->matches += m->nraw - n0;
+			st->bytes += len;
+			if (fast && rs->v[i].lits)
+				st->hits += m->nhits[i];
+			else
+				st->ref_traces++;
+		}
+	}
 	if (m->nraw == 0)
 		return;
 	widen_sentences(m, rs, text, len);

@@ -22,7 +22,7 @@ enum {
 	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
-	OPT_CONFIG, OPT_EXAMPLES,
+	OPT_CONFIG, OPT_EXAMPLES, OPT_STATS,
 };
 
 #define MAX_JOBS 256
@@ -80,6 +80,7 @@ static const struct optdef {
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
 	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
 	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
+	{ OPT_STATS, "stats", NULL, CMD_RULES, "read the input and measure what each rule costs on it" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -107,6 +108,8 @@ static const struct cmddef {
 	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
 	{ "check", CMD_CHECK, "cotscan check [--max KEY=RATE] [--min KEY=RATE] [--config FILE] [OPTIONS] [FILE...]",
 	  "Gate a dataset: compare defect, skip and behaviour rates with thresholds." },
+	{ "rules", CMD_RULES, "cotscan rules [--stats] [OPTIONS] [FILE...]",
+	  "List each rule's matching path and required literals; --stats: its cost on the input." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
@@ -369,6 +372,10 @@ static void share(struct cot_opts *o, const struct pending *p)
 		o->check.format = p->format;
 		o->check.format_given = p->format_given;
 		break;
+	case CMD_RULES:
+		o->rulelist.format = p->format;
+		o->jobs = 1; /* the one worker's matcher measures the rules */
+		break;
 	}
 }
 
@@ -506,6 +513,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 					    "subgoal_setting, backward_chaining)", optarg);
 			break;
 		case OPT_RULE: o->show.rule = optarg; break;
+		case OPT_STATS: o->rulelist.stats = 1; break;
 		case OPT_ID: o->show.id = optarg; break;
 		case OPT_LINE: {
 			char *e;
