@@ -3,9 +3,10 @@
  *
  * A set of literals is *required* when every match of the pattern contains
  * one of them (ASCII case folded), starting after at most `back` counted
- * characters of the match attempt: a counted character is an ASCII byte
- * that is not white space.  White space (ASCII or Unicode) and non-ASCII
- * characters are free, so `\s+` before a literal keeps `back` finite.
+ * characters of the match attempt.  Free bytes are not counted: non-ASCII
+ * ones, ASCII white space, and every ASCII byte that some unbounded repeat
+ * of the pattern may consume (found in a first pass; a superset is safe);
+ * so `\s+` or `\d+` before a literal keeps `back` finite.
  * A match attempt that succeeds at q therefore has a literal occurrence at
  * some h >= q, and [q, h) holds at most `back` counted bytes.  match.c runs
  * PCRE2 only from such q (see match.h "The literal pass").
@@ -45,6 +46,8 @@ struct lit_set {
 	struct lit v[LIT_MAXSET];
 	size_t n;
 	size_t back;            /* counted characters before a literal, or LIT_UNBOUNDED */
+	unsigned char free[16]; /* ASCII bytes not counted (bit c of free[c / 8]): white space, and
+				   every byte an unbounded repeat of the pattern may consume */
 	double cost;            /* estimated work per text byte; the reference costs 1 */
 };
 

@@ -4,6 +4,74 @@
 #include "literals.h"
 
 #define MAX_DEPTH 100
+
+/* A set of ASCII bytes (bit c of b[c / 8]). */
+struct aset {
+	unsigned char b[16];
+};
+
+static void aset_add(struct aset *s, unsigned c)
+{
+	if (c < 128)
+		s->b[c / 8] |= (unsigned char)(1u << (c % 8));
+}
+
+static int aset_has(const struct aset *s, unsigned c)
+{
+	return c < 128 && (s->b[c / 8] >> (c % 8) & 1);
+}
+
+static void aset_range(struct aset *s, unsigned a, unsigned z)
+{
+	for (unsigned c = a; c <= z && c < 128; c++)
+		aset_add(s, c);
+}
+
+static void aset_all(struct aset *s)
+{
+	memset(s->b, 0xFF, sizeof s->b);
+}
+
+static void aset_or(struct aset *s, const struct aset *t)
+{
+	for (size_t i = 0; i < sizeof s->b; i++)
+		s->b[i] |= t->b[i];
+}
+
+static int aset_subset(const struct aset *s, const struct aset *t)
+{
+	for (size_t i = 0; i < sizeof s->b; i++)
+		if (s->b[i] & ~t->b[i])
+			return 0;
+	return 1;
+}
+
+/* Adds the other case of every letter (caseless matching; a superset is safe). */
+static void aset_fold(struct aset *s)
+{
+	for (unsigned c = 'a'; c <= 'z'; c++)
+		if (aset_has(s, c) || aset_has(s, c - 32)) {
+			aset_add(s, c);
+			aset_add(s, c - 32);
+		}
+}
+
+static void aset_escape(struct aset *s, char e)
+{
+	struct aset t = {0};
+	switch (e) {
+	case 'd': case 'D': aset_range(&t, '0', '9'); break;
+	case 'w': case 'W': aset_range(&t, '0', '9'); aset_range(&t, 'a', 'z'); aset_range(&t, 'A', 'Z'); aset_add(&t, '_'); break;
+	case 's': case 'S': aset_range(&t, '\t', '\r'); aset_add(&t, ' '); break;
+	case 'h': case 'H': aset_add(&t, '\t'); aset_add(&t, ' '); break;
+	case 'v': case 'V': case 'R': aset_range(&t, '\n', '\r'); break;
+	default: aset_all(&t); break;
+	}
+	if (e == 'D' || e == 'W' || e == 'S' || e == 'H' || e == 'V')
+		for (size_t i = 0; i < sizeof t.b; i++)
+			t.b[i] = (unsigned char)~t.b[i];
+	aset_or(s, &t);
+}
 #define PRODUCT_MAX 4           /* X{n} with n up to this is spelled out */
 
 /*
@@ -14,6 +82,7 @@
  */
 struct piece {
 	size_t cnt;
+	struct aset set;        /* every ASCII byte it may consume */
 	int exact;
 	struct lit_set ex;      /* when exact (back, cost unused) */
 	int has_req;
@@ -24,6 +93,9 @@ struct reader {
 	const char *p;
 	const char *why;        /* set: give up */
 	int depth;
+	int pass;               /* 1: collect free, 2: read with it */
+	struct aset free;       /* pass 1: what unbounded repeats consume; pass 2: the free bytes */
+	struct aset acc;
 };
 
 static size_t add_cnt(size_t a, size_t b)
@@ -40,10 +112,6 @@ static size_t mul_cnt(size_t a, size_t n)
 	return a * n;
 }
 
-static int is_ws(unsigned c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
 
 static unsigned lower(unsigned c)
 {
@@ -76,8 +144,11 @@ double lit_freq(const unsigned char *s, size_t n)
 	return f;
 }
 
-/* Work per text byte of running a rule from the hits of set s. */
-static void set_cost(struct lit_set *s)
+/*
+ * Work per text byte of running a rule from the hits of set s; spread is
+ * how many text bytes a counted one stands for (free bytes between them).
+ */
+static void set_cost_spread(struct lit_set *s, double spread)
 {
 	double f = 0;
 	size_t maxlen = 0;
@@ -91,7 +162,12 @@ static void set_cost(struct lit_set *s)
 		double c = f * 4000 + 0.02;
 		s->cost = c < 1 ? c : 1;
 	} else
-		s->cost = f * (64 + 1.5 * (double)s->back + (double)maxlen);
+		s->cost = f * (64 + 1.5 * spread * (double)s->back + (double)maxlen);
+}
+
+static void set_cost(struct lit_set *s)
+{
+	set_cost_spread(s, 1);
 }
 
 static int lit_eq(const struct lit *a, const struct lit *b)
@@ -198,21 +274,42 @@ static void piece_empty(struct piece *p)
 	p->ex.n = 1;            /* the empty string */
 }
 
-/* A piece that consumes one character (not exactly known), counted or not. */
-static void piece_char(struct piece *p, size_t cnt)
+/* One character from the ASCII set cs (or any non-ASCII one), not exactly known. */
+static void piece_set(struct reader *r, struct piece *p, const struct aset *cs)
 {
 	memset(p, 0, sizeof *p);
-	p->cnt = cnt;
+	p->set = *cs;
+	aset_fold(&p->set);
+	p->cnt = aset_subset(&p->set, &r->free) ? 0 : 1;
 }
 
-static void piece_bytes(struct piece *p, const unsigned char *b, size_t n)
+/* Any one character. */
+static void piece_any(struct reader *r, struct piece *p)
+{
+	struct aset all;
+	aset_all(&all);
+	piece_set(r, p, &all);
+}
+
+/* Any character, and an unknown number of them counted (back references, \X). */
+static void piece_wild(struct piece *p)
+{
+	memset(p, 0, sizeof *p);
+	aset_all(&p->set);
+	p->cnt = LIT_UNBOUNDED;
+}
+
+static void piece_bytes(struct reader *r, struct piece *p, const unsigned char *b, size_t n)
 {
 	memset(p, 0, sizeof *p);
 	p->exact = 1;
 	p->ex.n = 1;
 	memcpy(p->ex.v[0].s, b, n);
 	p->ex.v[0].len = (unsigned char)n;
-	p->cnt = n == 1 && !is_ws(b[0]) ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		aset_add(&p->set, b[i]);
+	aset_fold(&p->set);
+	p->cnt = n == 1 && b[0] < 0x80 && !aset_has(&r->free, b[0]) && !aset_has(&r->free, lower(b[0])) ? 1 : 0;
 }
 
 /* Non-ASCII characters without other cases: kept as literals. */
@@ -247,14 +344,16 @@ static size_t utf8_encode(unsigned cp, unsigned char *o)
 }
 
 /* One literal character by code point (from an escape or the text). */
-static void piece_cp(struct piece *p, unsigned cp)
+static void piece_cp(struct reader *r, struct piece *p, unsigned cp)
 {
 	unsigned char b[4];
 	if (cp < 0x80 || caseless_symbol(cp)) {
 		size_t n = utf8_encode(cp, b);
-		piece_bytes(p, b, n);
-	} else
-		piece_char(p, 0); /* a letter with other cases, or a space: no literal, not counted */
+		piece_bytes(r, p, b, n);
+	} else {
+		struct aset none = {0};
+		piece_set(r, p, &none); /* a letter with other cases, or a space: no literal, not counted */
+	}
 }
 
 /* Decodes the UTF-8 character at r->p (the pattern is valid UTF-8: PCRE2 compiled it). */
@@ -283,14 +382,14 @@ static int hexval(char c)
 
 static void parse_alt(struct reader *r, struct piece *out);
 
-/* A character class [..]: one character; not counted when it only holds white space. */
+/* A character class [..]: one character of the ASCII bytes it may hold (a superset). */
 static void parse_class(struct reader *r, struct piece *out)
 {
 	const char *p = r->p + 1;
 	int neg = *p == '^';
 	if (neg)
 		p++;
-	int ws_only = !neg;
+	struct aset cs = {0};
 	int first = 1;
 	for (;;) {
 		if (!*p) {
@@ -306,19 +405,51 @@ static void parse_class(struct reader *r, struct piece *out)
 				r->why = "bad POSIX class";
 				return;
 			}
-			ws_only = ws_only && (strncmp(p, "[:space:]", 9) == 0);
+			struct aset t = {0};
+			const char *nm = p[2] == '^' ? p + 3 : p + 2;
+			if (strncmp(nm, "digit:", 6) == 0)
+				aset_range(&t, '0', '9');
+			else if (strncmp(nm, "alpha:", 6) == 0) {
+				aset_range(&t, 'a', 'z');
+				aset_range(&t, 'A', 'Z');
+			} else if (strncmp(nm, "space:", 6) == 0)
+				aset_escape(&t, 's');
+			else
+				aset_all(&t);
+			if (p[2] == '^')
+				aset_all(&t);
+			aset_or(&cs, &t);
 			p = e + 2;
 			continue;
 		}
+		unsigned lo;
 		if (*p == '\\') {
 			char e = p[1];
 			if (!e || e == 'Q' || e == 'E') {
 				r->why = "\\Q or \\E in a class";
 				return;
 			}
-			if (e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N') {
-				ws_only = 0;
-				p += 2;
+			p += 2;
+			if (e == 'x') {
+				unsigned cp = 0;
+				if (*p == '{') {
+					const char *c = strchr(p, '}');
+					if (!c) {
+						r->why = "bad escape in class";
+						return;
+					}
+					for (const char *q = p + 1; q < c && cp < 0x110000; q++)
+						cp = cp * 16 + (unsigned)(hexval(*q) < 0 ? 0 : hexval(*q));
+					p = c + 1;
+				} else
+					for (int i = 0; i < 2 && hexval(*p) >= 0; i++)
+						cp = cp * 16 + (unsigned)hexval(*p++);
+				lo = cp;
+			} else if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'e' || e == 'a') {
+				lo = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'f' ? '\f' : e == 'e' ? 0x1B : 0x07;
+			} else if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+				/* \d \w \s ..., or \p{..} \N{..} \o{..}: their ASCII part, or every byte */
+				aset_escape(&cs, e);
 				if (*p == '{') {
 					const char *c = strchr(p, '}');
 					if (!c) {
@@ -326,24 +457,39 @@ static void parse_class(struct reader *r, struct piece *out)
 						return;
 					}
 					p = c + 1;
-				} else if (e == 'x') {
-					for (int i = 0; i < 2 && hexval(*p) >= 0; i++)
-						p++;
-				} else if (e == 'p' || e == 'P')
+				} else if ((e == 'p' || e == 'P') && *p)
+					p++;
+				continue;
+			} else
+				lo = (unsigned char)e;
+		} else if ((unsigned char)*p >= 0x80) {
+			r->p = p;
+			lo = next_cp(r);
+			p = r->p;
+		} else
+			lo = (unsigned char)*p++;
+		if (p[0] == '-' && p[1] && p[1] != ']') {
+			/* a range: its end as a plain character, else every byte */
+			if (p[1] == '\\' || p[1] == '[' || (unsigned char)p[1] >= 0x80) {
+				aset_all(&cs);
+				p += 2;
+				if (p[-1] == '\\' && *p)
+					p++;
+				while (((unsigned char)*p & 0xC0) == 0x80)
 					p++;
 				continue;
 			}
-			if (!(e == 's' || e == 't' || e == 'n' || e == 'r' || e == 'f' || e == 'v' || e == 'h'))
-				ws_only = 0;
+			aset_range(&cs, lo, (unsigned char)p[1]);
 			p += 2;
 			continue;
 		}
-		if (!is_ws((unsigned char)*p))
-			ws_only = 0;
-		p++;
+		aset_add(&cs, lo);
 	}
 	r->p = p + 1;
-	piece_char(out, ws_only ? 0 : 1);
+	if (neg)
+		for (size_t i = 0; i < sizeof cs.b; i++)
+			cs.b[i] = (unsigned char)~cs.b[i];
+	piece_set(r, out, &cs);
 }
 
 /* Skips a group name up to its terminator t; 0, or -1 (why set). */
@@ -452,20 +598,21 @@ static void parse_escape(struct reader *r, struct piece *out)
 		r->why = "\\C";
 		return;
 	case 's': case 'h': case 'v': case 'R':
-		piece_char(out, 0);
+	case 'd': case 'D': case 'w': case 'W': case 'S': case 'H': case 'V': {
+		struct aset cs = {0};
+		aset_escape(&cs, e);
+		piece_set(r, out, &cs);
 		return;
-	case 'd': case 'D': case 'w': case 'W': case 'S': case 'H': case 'V':
-		piece_char(out, 1);
-		return;
+	}
 	case 'N':
 		if (*after == '{') {
 			r->why = "\\N{...}";
 			return;
 		}
-		piece_char(out, 1);
+		piece_any(r, out);
 		return;
 	case 'X':
-		piece_char(out, LIT_UNBOUNDED);
+		piece_wild(out);
 		return;
 	case 'p': case 'P':
 		if (*after == '{') {
@@ -477,14 +624,14 @@ static void parse_escape(struct reader *r, struct piece *out)
 			r->p = c + 1;
 		} else if (*after)
 			r->p = after + 1;
-		piece_char(out, 1);
+		piece_any(r, out);
 		return;
-	case 'n': piece_cp(out, '\n'); return;
-	case 't': piece_cp(out, '\t'); return;
-	case 'r': piece_cp(out, '\r'); return;
-	case 'f': piece_cp(out, '\f'); return;
-	case 'e': piece_cp(out, 0x1B); return;
-	case 'a': piece_cp(out, 0x07); return;
+	case 'n': piece_cp(r, out, '\n'); return;
+	case 't': piece_cp(r, out, '\t'); return;
+	case 'r': piece_cp(r, out, '\r'); return;
+	case 'f': piece_cp(r, out, '\f'); return;
+	case 'e': piece_cp(r, out, 0x1B); return;
+	case 'a': piece_cp(r, out, 0x07); return;
 	case 'x': {
 		unsigned cp = 0;
 		if (*after == '{') {
@@ -505,7 +652,7 @@ static void parse_escape(struct reader *r, struct piece *out)
 				cp = cp * 16 + (unsigned)hexval(*q++);
 			r->p = q;
 		}
-		piece_cp(out, cp);
+		piece_cp(r, out, cp);
 		return;
 	}
 	case 'g': case 'k':
@@ -525,7 +672,7 @@ static void parse_escape(struct reader *r, struct piece *out)
 			r->why = "bad \\k";
 			return;
 		}
-		piece_char(out, LIT_UNBOUNDED);
+		piece_wild(out);
 		return;
 	default:
 		break;
@@ -535,7 +682,7 @@ static void parse_escape(struct reader *r, struct piece *out)
 		while (*q >= '0' && *q <= '9')
 			q++;
 		r->p = q;
-		piece_char(out, LIT_UNBOUNDED); /* a back reference (or octal: a character) */
+		piece_wild(out); /* a back reference (or octal: a character) */
 		return;
 	}
 	if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || e == '0') {
@@ -543,7 +690,7 @@ static void parse_escape(struct reader *r, struct piece *out)
 		return;
 	}
 	r->p = r->p - 1; /* an escaped character stands for itself */
-	piece_cp(out, next_cp(r));
+	piece_cp(r, out, next_cp(r));
 }
 
 /* Reads a quantifier at r->p: 1 with *min, *max set, 0 when none, -1 on error. */
@@ -599,12 +746,15 @@ static int parse_quant(struct reader *r, size_t *min, size_t *max)
 	return 1;
 }
 
-static void quantify(struct piece *a, size_t min, size_t max)
+static void quantify(struct reader *r, struct piece *a, size_t min, size_t max)
 {
 	if (min == 1 && max == 1)
 		return;
+	if (max == LIT_UNBOUNDED && a->cnt > 0)
+		aset_or(&r->acc, &a->set); /* pass 1: these bytes become free */
 	struct piece q;
 	memset(&q, 0, sizeof q);
+	q.set = a->set;
 	q.cnt = mul_cnt(a->cnt, max);
 	if (min >= 1) {
 		q.has_req = a->has_req;
@@ -657,6 +807,7 @@ static void seq_flush(struct seq *q)
 /* Appends atom a (already quantified) to the sequence. */
 static void seq_add(struct seq *q, const struct piece *a)
 {
+	aset_or(&q->out->set, &a->set);
 	if (a->has_req) {
 		struct lit_set c = a->req;
 		c.back = add_cnt(q->cnt, a->req.back);
@@ -702,7 +853,7 @@ static void parse_seq(struct reader *r, struct piece *out)
 				continue;
 			}
 			for (;;) {
-				piece_cp(&a, next_cp(r));
+				piece_cp(r, &a, next_cp(r));
 				if (r->why || r->p >= stop)
 					break;
 				seq_add(&q, &a);
@@ -713,7 +864,7 @@ static void parse_seq(struct reader *r, struct piece *out)
 			parse_escape(r, &a);
 		else if (c == '.') {
 			r->p++;
-			piece_char(&a, 1);
+			piece_any(r, &a);
 		} else if (c == '^' || c == '$') {
 			r->p++;
 			piece_empty(&a);
@@ -721,7 +872,7 @@ static void parse_seq(struct reader *r, struct piece *out)
 			r->why = "quantifier without an atom";
 			break;
 		} else
-			piece_cp(&a, next_cp(r));
+			piece_cp(r, &a, next_cp(r));
 		if (r->why)
 			break;
 		size_t min, max;
@@ -729,7 +880,7 @@ static void parse_seq(struct reader *r, struct piece *out)
 		if (k < 0)
 			break;
 		if (k > 0)
-			quantify(&a, min, max);
+			quantify(r, &a, min, max);
 		seq_add(&q, &a);
 	}
 	int run = q.run;
@@ -757,6 +908,7 @@ static void parse_alt(struct reader *r, struct piece *out)
 		if (r->why)
 			return;
 		out->cnt = out->cnt > b.cnt ? out->cnt : b.cnt;
+		aset_or(&out->set, &b.set);
 		if (out->exact && b.exact) {
 			for (size_t i = 0; i < b.ex.n && out->exact; i++)
 				if (set_add(&out->ex, &b.ex.v[i]) < 0)
@@ -782,9 +934,21 @@ static void parse_alt(struct reader *r, struct piece *out)
 
 int lit_required(const char *pattern, struct lit_set *out, const char **why)
 {
-	struct reader r = { .p = pattern };
-	struct piece top;
+	/* pass 1 finds what unbounded repeats consume; pass 2 reads the pattern with those bytes free */
+	struct reader r = { .p = pattern, .pass = 1 };
+	aset_escape(&r.free, 's');
+	static struct piece top; /* large: off the stack */
 	parse_alt(&r, &top);
+	if (!r.why) {
+		struct aset acc = r.acc;
+		memset(&r, 0, sizeof r);
+		r.p = pattern;
+		r.pass = 2;
+		aset_escape(&r.free, 's');
+		aset_or(&r.free, &acc);
+		aset_fold(&r.free);
+		parse_alt(&r, &top);
+	}
 	if (!r.why && *r.p == ')')
 		r.why = "unbalanced parenthesis";
 	if (r.why) {
@@ -798,6 +962,16 @@ int lit_required(const char *pattern, struct lit_set *out, const char **why)
 		return -1;
 	}
 	*out = top.req;
+	memcpy(out->free, r.free.b, sizeof out->free);
+	/* the share of text bytes that are free, by the letter model: windows widen by 1 / (1 - share) */
+	double share = 0.01; /* non-ASCII */
+	for (unsigned c = 0; c < 128; c++)
+		if (aset_has(&r.free, c) && !(c >= 'A' && c <= 'Z')) {
+			unsigned char b = (unsigned char)c;
+			share += lit_freq(&b, 1);
+		}
+	double q = 1 - share;
+	set_cost_spread(out, 1 / (q > 0.02 ? q : 0.02));
 	*why = NULL;
 	return 0;
 }

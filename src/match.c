@@ -287,10 +287,11 @@ static int cmp_size(const void *pa, const void *pb)
 
 /*
  * Where an attempt that needs the literal at h may start: back from h over
- * at most `back` counted bytes (ASCII, not white space) and any free ones,
+ * at most `back` counted bytes and any free ones (literals.h),
  * not before floor; then forward to a character start.
  */
-static size_t window_start(const char *text, size_t len, size_t h, size_t floor, size_t back)
+static size_t window_start(const char *text, size_t len, size_t h, size_t floor, size_t back,
+			   const unsigned char *freeset)
 {
 	size_t p = h;
 	if (back == LIT_UNBOUNDED)
@@ -299,7 +300,7 @@ static size_t window_start(const char *text, size_t len, size_t h, size_t floor,
 		size_t c = 0;
 		while (p > floor) {
 			unsigned char ch = (unsigned char)text[p - 1];
-			if (ch < 0x80 && !(ch == ' ' || (ch >= '\t' && ch <= '\r'))) {
+			if (ch < 0x80 && !(freeset[ch / 8] >> (ch % 8) & 1)) {
 				if (c == back)
 					break;
 				c++;
@@ -337,7 +338,7 @@ static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri
 			k++;
 			continue;
 		}
-		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back);
+		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, r->lits->free);
 		pcre2_set_offset_limit(m->lctx, hp);
 		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, lo, 0, m->md, m->lctx);
 		if (m->stat)

@@ -30,6 +30,8 @@ static const char *const atoms[] = {
 	"[a-k]", "[[:alpha:]]+", "[ \\t]*", "^", "$", "(?=\\s)", "(?!no)", "(?<=\\s)", "(?<!\\w)", "\\K",
 	"\\Qa.b\\E", "\\x41", "\\.", ",", "[.!?]", "\\n", "✓", "é", "\\bK\\b", "(?i)", "(?-i)", "\\S+",
 	"\\p{L}+", "\\R", "\\h", "[\\s]+", "(?#c)", "(?:)", "\\B", "\\A", "\\z", "[^\\s]{2}",
+	"[\\d,]*", "\\d*", "[a-c]+", "\\w*", "[^\\s]*", "(?:ok)+", "[-.]*", "[[:digit:]]+", "\\W*",
+	"[\\x41-\\x43]+", "[^k]*?", "(?:no\\s+)*", "[.!?]+", "[^a-z]+", "\\S*",
 };
 #define NATOMS (sizeof atoms / sizeof *atoms)
 
@@ -83,7 +85,7 @@ static void gen_rules(struct buf *b)
 static void gen_text(struct buf *b)
 {
 	static const char *const seps[] = { " ", " ", " ", "  ", "\n", ". ", ", ", "! ", "\t", "\xC2\xA0",
-					    "\\n", "\\n\\n", "3", " 42 ", "-", "\xE2\x80\x83" };
+					    "\\n", "\\n\\n", "3", " 42 ", "-", "\xE2\x80\x83", "1,000", "..", "_", "**", "?!" };
 	static const char *const odd[] = { LIT_FOLD_KELVIN, LIT_FOLD_LONG_S, "\xC3\x89", "\xC3\xA9", "\xE2\x9C\x93",
 					   "A.B", "a.b", "K", "S", "LET", "Check" };
 	buf_reset(b);
