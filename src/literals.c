@@ -93,9 +93,8 @@ struct reader {
 	const char *p;
 	const char *why;        /* set: give up */
 	int depth;
-	int pass;               /* 1: collect free, 2: read with it */
-	struct aset free;       /* pass 1: what unbounded repeats consume; pass 2: the free bytes */
-	struct aset acc;
+	struct aset free;       /* bytes not counted */
+	struct aset acc;        /* what unbounded repeats consume */
 };
 
 static size_t add_cnt(size_t a, size_t b)
@@ -162,7 +161,7 @@ static void set_cost_spread(struct lit_set *s, double spread)
 		double c = f * 4000 + 0.02;
 		s->cost = c < 1 ? c : 1;
 	} else
-		s->cost = f * (64 + 1.5 * spread * (double)s->back + (double)maxlen);
+		s->cost = f * (64 + 1.5 * spread * (double)(s->back + 1) + (double)maxlen);
 }
 
 static void set_cost(struct lit_set *s)
@@ -751,7 +750,7 @@ static void quantify(struct reader *r, struct piece *a, size_t min, size_t max)
 	if (min == 1 && max == 1)
 		return;
 	if (max == LIT_UNBOUNDED && a->cnt > 0)
-		aset_or(&r->acc, &a->set); /* pass 1: these bytes become free */
+		aset_or(&r->acc, &a->set);
 	struct piece q;
 	memset(&q, 0, sizeof q);
 	q.set = a->set;
@@ -932,25 +931,21 @@ static void parse_alt(struct reader *r, struct piece *out)
 	}
 }
 
-int lit_required(const char *pattern, struct lit_set *out, const char **why)
+/*
+ * Reads pattern with free as the bytes not counted (white space at least)
+ * into out; returns 0, or -1 with why set.  acc, when not NULL, receives the
+ * bytes unbounded repeats consume.
+ */
+static int read_with(const char *pattern, const struct aset *free, struct aset *acc, struct lit_set *out,
+		     const char **why)
 {
-	/* pass 1 finds what unbounded repeats consume; pass 2 reads the pattern with those bytes free */
-	struct reader r = { .p = pattern, .pass = 1 };
-	aset_escape(&r.free, 's');
 	static struct piece top; /* large: off the stack */
+	struct reader r = { .p = pattern, .free = *free };
 	parse_alt(&r, &top);
-	if (!r.why) {
-		struct aset acc = r.acc;
-		memset(&r, 0, sizeof r);
-		r.p = pattern;
-		r.pass = 2;
-		aset_escape(&r.free, 's');
-		aset_or(&r.free, &acc);
-		aset_fold(&r.free);
-		parse_alt(&r, &top);
-	}
 	if (!r.why && *r.p == ')')
 		r.why = "unbalanced parenthesis";
+	if (acc)
+		*acc = r.acc;
 	if (r.why) {
 		*why = r.why;
 		return -1;
@@ -963,7 +958,7 @@ int lit_required(const char *pattern, struct lit_set *out, const char **why)
 	}
 	*out = top.req;
 	memcpy(out->free, r.free.b, sizeof out->free);
-	/* the share of text bytes that are free, by the letter model: windows widen by 1 / (1 - share) */
+	/* windows widen by the free bytes between counted ones: 1 / (1 - their share), by the letter model */
 	double share = 0.01; /* non-ASCII */
 	for (unsigned c = 0; c < 128; c++)
 		if (aset_has(&r.free, c) && !(c >= 'A' && c <= 'Z')) {
@@ -971,7 +966,39 @@ int lit_required(const char *pattern, struct lit_set *out, const char **why)
 			share += lit_freq(&b, 1);
 		}
 	double q = 1 - share;
-	set_cost_spread(out, 1 / (q > 0.02 ? q : 0.02));
+	if (q < 0.05 && out->back != LIT_UNBOUNDED)
+		out->back = LIT_UNBOUNDED; /* nearly every byte is free: a window reaches back to the last one */
+	set_cost_spread(out, 1 / (q > 0.05 ? q : 0.05));
+	return 0;
+}
+
+int lit_required(const char *pattern, struct lit_set *out, const char **why)
+{
+	/*
+	 * Two readings: white space alone free (what an unbounded repeat holds
+	 * is counted, so literals after it are unbounded), and also every byte
+	 * an unbounded repeat may consume free (a first pass finds them); the
+	 * cheaper one is kept.
+	 */
+	struct aset ws = {0}, acc = {0};
+	aset_escape(&ws, 's');
+	struct lit_set b;
+	const char *why_a = NULL, *why_b = NULL;
+	int ra = read_with(pattern, &ws, &acc, out, &why_a);
+	if (why_a && ra < 0 && strcmp(why_a, "no literal occurs in every match") != 0) {
+		*why = why_a;
+		return -1;
+	}
+	struct aset wide = ws;
+	aset_or(&wide, &acc);
+	aset_fold(&wide);
+	int rb = read_with(pattern, &wide, NULL, &b, &why_b);
+	if (rb == 0 && (ra < 0 || b.cost < out->cost))
+		*out = b;
+	if (ra < 0 && rb < 0) {
+		*why = why_b ? why_b : why_a;
+		return -1;
+	}
 	*why = NULL;
 	return 0;
 }
