@@ -83,8 +83,8 @@ struct matcher {
 /* Matches kept per trace; a rule that would add more stops there (rule_limit). */
 #define MATCH_BUDGET 1000000
 
-/* Literal hits per trace beyond which the trace takes the reference path. */
-#define HIT_BUDGET 2000000
+/* Literal hits per trace beyond which the trace takes the reference path (8 bytes each). */
+#define HIT_BUDGET 8000000
 
 /* The Vectorscan database of every rule's required literals (rules_finish builds it). */
 struct lit_db;
