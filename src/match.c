@@ -537,6 +537,9 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 	memset(m->counts, 0, sizeof m->counts);
 	int fast = scan_literals(m, rs, text, len) == 0;
 	for (unsigned i = 0; i < rs->n; i++) {
+		/* once the budget is spent no rule can add a match, and the first rule to reach it is known */
+		if (m->limit_hit && m->limit_rc == 0)
+			break;
 		struct timespec t0;
 		size_t n0 = m->nraw;
 		if (m->stat)
