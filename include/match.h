@@ -71,9 +71,10 @@ struct matcher {
 	hs_scratch_t *scratch;
 	size_t **hits;         /* per rule: where its literals occur in the current text */
 	size_t *nhits, *caphits;
-	size_t nrules, tothits;
+	size_t nrules, hitcap; /* hitcap: hits kept per rule (HIT_BUDGET shared out) */
+	unsigned char *over;   /* per rule: more hits than hitcap in the current text */
 	struct rule_stat *stat; /* when set (per rule): what each rule cost, summed over traces */
-	int fold, overflow;    /* the text takes the reference path: a case-folding character, too many hits */
+	int fold;              /* the text holds a character that folds to an ASCII letter: the reference path */
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 	unsigned limit_rule;   /* the first rule that did (when limit_hit) */
@@ -83,7 +84,11 @@ struct matcher {
 /* Matches kept per trace; a rule that would add more stops there (rule_limit). */
 #define MATCH_BUDGET 1000000
 
-/* Literal hits per trace beyond which the trace takes the reference path (8 bytes each). */
+/*
+ * Literal hits kept per trace (8 bytes each), shared out evenly among the
+ * rules on the literal pass: a rule with more hits than its share runs over
+ * the whole text for that trace.
+ */
 #define HIT_BUDGET 8000000
 
 /* The Vectorscan database of every rule's required literals (rules_finish builds it). */

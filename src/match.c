@@ -49,6 +49,11 @@ void matcher_init(struct matcher *m, const struct ruleset *rs)
 		m->scratch = NULL; /* LCOV_EXCL_LINE: out of memory; every trace takes the reference path */
 	size_t n = rs->n ? rs->n : 1;
 	m->hits = xmalloc(n * sizeof *m->hits);
+	m->over = xmalloc(n);
+	size_t nfast = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		nfast += rs->v[i].lits != NULL;
+	m->hitcap = HIT_BUDGET / (nfast ? nfast : 1);
 	m->nhits = xmalloc(n * sizeof *m->nhits);
 	m->caphits = xmalloc(n * sizeof *m->caphits);
 	for (size_t i = 0; i < n; i++) {
@@ -68,6 +73,7 @@ void matcher_free(struct matcher *m)
 	for (size_t i = 0; m->hits && i < m->nrules; i++)
 		free(m->hits[i]);
 	free(m->hits);
+	free(m->over);
 	free(m->nhits);
 	free(m->caphits);
 	free(m->raw);
@@ -250,16 +256,15 @@ static int on_hit(unsigned id, unsigned long long from, unsigned long long to, u
 	size_t pos = (size_t)to - le->len;
 	for (size_t i = 0; i < le->nrules; i++) {
 		unsigned r = le->rules[i];
+		if (m->nhits[r] >= m->hitcap) {
+			m->over[r] = 1;
+			continue;
+		}
 		if (m->nhits[r] == m->caphits[r]) {
 			m->caphits[r] = m->caphits[r] ? m->caphits[r] * 2 : 64;
 			m->hits[r] = xrealloc(m->hits[r], m->caphits[r] * sizeof *m->hits[r]);
 		}
 		m->hits[r][m->nhits[r]++] = pos;
-	}
-	m->tothits += le->nrules;
-	if (m->tothits > HIT_BUDGET) {
-		m->overflow = 1;
-		return 1;
 	}
 	return 0;
 }
@@ -269,12 +274,13 @@ static int scan_literals(struct matcher *m, const struct ruleset *rs, const char
 {
 	if (!rs->db || !m->scratch || len > UINT_MAX)
 		return -1;
-	for (size_t i = 0; i < rs->n; i++)
+	for (size_t i = 0; i < rs->n; i++) {
 		m->nhits[i] = 0;
-	m->tothits = 0;
-	m->fold = m->overflow = 0;
+		m->over[i] = 0;
+	}
+	m->fold = 0;
 	hs_error_t e = hs_scan(rs->db->hs, text, (unsigned)len, 0, m->scratch, on_hit, m);
-	if (m->fold || m->overflow || (e != HS_SUCCESS && e != HS_SCAN_TERMINATED))
+	if (m->fold || (e != HS_SUCCESS && e != HS_SCAN_TERMINATED))
 		return -1;
 	return 0;
 }
@@ -544,7 +550,8 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		size_t n0 = m->nraw;
 		if (m->stat)
 			clock_gettime(CLOCK_MONOTONIC, &t0);
-		if (fast && rs->v[i].lits)
+		int windows = fast && rs->v[i].lits && !m->over[i];
+		if (windows)
 			run_windows(m, rs, i, text, len);
 		else
 			run_rule(m, rs, i, text, len);
@@ -555,7 +562,7 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 			st->seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
 			st->matches += m->nraw - n0;
 			st->bytes += len;
-			if (fast && rs->v[i].lits)
+			if (windows)
 				st->hits += m->nhits[i];
 			else
 				st->ref_traces++;
