@@ -266,17 +266,29 @@ static int product(const struct lit_set *a, const struct lit_set *b, struct lit_
 	return 0;
 }
 
+/* Resets p to "consumes nothing known, no spellings, no set" without clearing its large arrays. */
+static void piece_clear(struct piece *p)
+{
+	p->cnt = 0;
+	memset(&p->set, 0, sizeof p->set);
+	p->exact = 0;
+	p->ex.n = 0;
+	p->has_req = 0;
+	p->req.n = 0;
+}
+
 static void piece_empty(struct piece *p)
 {
-	memset(p, 0, sizeof *p);
+	piece_clear(p);
 	p->exact = 1;
 	p->ex.n = 1;            /* the empty string */
+	p->ex.v[0].len = 0;
 }
 
 /* One character from the ASCII set cs (or any non-ASCII one), not exactly known. */
 static void piece_set(struct reader *r, struct piece *p, const struct aset *cs)
 {
-	memset(p, 0, sizeof *p);
+	piece_clear(p);
 	p->set = *cs;
 	aset_fold(&p->set);
 	p->cnt = aset_subset(&p->set, &r->free) ? 0 : 1;
@@ -293,14 +305,14 @@ static void piece_any(struct reader *r, struct piece *p)
 /* Any character, and an unknown number of them counted (back references, \X). */
 static void piece_wild(struct piece *p)
 {
-	memset(p, 0, sizeof *p);
+	piece_clear(p);
 	aset_all(&p->set);
 	p->cnt = LIT_UNBOUNDED;
 }
 
 static void piece_bytes(struct reader *r, struct piece *p, const unsigned char *b, size_t n)
 {
-	memset(p, 0, sizeof *p);
+	piece_clear(p);
 	p->exact = 1;
 	p->ex.n = 1;
 	memcpy(p->ex.v[0].s, b, n);
@@ -751,8 +763,8 @@ static void quantify(struct reader *r, struct piece *a, size_t min, size_t max)
 		return;
 	if (max == LIT_UNBOUNDED && a->cnt > 0)
 		aset_or(&r->acc, &a->set);
-	struct piece q;
-	memset(&q, 0, sizeof q);
+	static struct piece q; /* large: off the stack; quantify does not recurse */
+	piece_clear(&q);
 	q.set = a->set;
 	q.cnt = mul_cnt(a->cnt, max);
 	if (min >= 1) {
@@ -833,7 +845,7 @@ static void seq_add(struct seq *q, const struct piece *a)
 /* A sequence of quantified atoms, up to '|' or ')' or the end. */
 static void parse_seq(struct reader *r, struct piece *out)
 {
-	memset(out, 0, sizeof *out);
+	piece_clear(out);
 	struct seq q = { .out = out, .all_exact = 1 };
 	struct piece a;
 	while (!r->why && *r->p && *r->p != '|' && *r->p != ')') {
