@@ -34,7 +34,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench eval-by-source
 
 all: cotscan
 
@@ -76,6 +76,13 @@ bench:
 		build-bench/cotscan build-bench/parse_floor build-bench/runstat
 	@sh bench/bench.sh build-bench
 
+
+# Agreement with the judge per source and per model family, and leave one
+# out (contrib/eval/eval_by_source.py; README "How accurate is it?"), on
+# EVAL_FILES: ../shared/eval's labelled sets when present, else data/labelled.jsonl.
+EVAL_FILES ?= $(or $(wildcard ../shared/eval/dev.jsonl ../shared/eval/train.jsonl),data/labelled.jsonl)
+eval-by-source: cotscan
+	@python3 contrib/eval/eval_by_source.py --cotscan ./cotscan $(EVAL_ARGS) $(EVAL_FILES)
 
 # Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
 FUZZ_TARGETS = pipeline rules engine

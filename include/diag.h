@@ -19,6 +19,8 @@ struct diag {
 	unsigned long long shown[COT_NSKIP];
 	unsigned long long warned, warned_shown; /* tagged traces with a warning */
 	int quiet;                           /* -q: no summary */
+	const char *rules;                   /* --rules DIR|FILE, or NULL: the built-in set */
+	unsigned long long rules_hash;       /* the hash of the rules loaded (with rules) */
 	FILE *err;                           /* stderr, or a test's stream */
 };
 
@@ -34,7 +36,7 @@ void diag_warn(struct diag *d, const char *file, unsigned long long line, const 
 /* Lines skipped for a reason other than blank. */
 unsigned long long diag_bad_lines(const struct diag *d);
 
-/* One summary line on d->err (unless quiet): lines read, tagged, skipped by reason. */
+/* One summary line on d->err (unless quiet): lines read, tagged, skipped by reason; with --rules, their hash. */
 void diag_summary(const struct diag *d);
 
 #endif

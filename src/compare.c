@@ -13,6 +13,7 @@ struct compare_ctx {
 	struct agg agg;
 	FILE *out;
 	const struct compare_cfg *cfg;
+	unsigned long long rules_hash;
 };
 
 static void compare_line(void *ctx, const struct trace_result *r)
@@ -100,6 +101,7 @@ static int compare_finish(void *ctx)
 		agg_label(a, v[base], &label);
 	struct tabout t;
 	tabout_begin(&t, c->out, c->cfg->format, ncols, cols);
+	tabout_stamp(&t, c->rules_hash);
 	k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if ((long)i == base)
@@ -151,6 +153,7 @@ int sink_compare_init(struct sink *s, const struct compare_cfg *cfg, const struc
 	agg_init(&c->agg, cfg->group_by);
 	c->out = env->out;
 	c->cfg = cfg;
+	c->rules_hash = env->rules->hash;
 	*s = (struct sink){ .ctx = c, .line = compare_line, .finish = compare_finish, .free = compare_free };
 	return 0;
 }

@@ -66,5 +66,7 @@ void diag_summary(const struct diag *d)
 	}
 	if (d->warned)
 		fprintf(err, ", %llu with warnings", d->warned);
+	if (d->rules)
+		fprintf(err, "; rules %s %016llx", d->rules, d->rules_hash);
 	fputc('\n', err);
 }

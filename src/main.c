@@ -315,6 +315,8 @@ int main(int argc, char **argv)
 		w.m.stat = o.rulelist.stat;
 	}
 	d.quiet = o.quiet;
+	d.rules = o.rules;
+	d.rules_hash = rs.hash;
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
 		run.par = par_new(&cfg, jobs, consume_line, &run);

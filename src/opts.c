@@ -19,7 +19,7 @@ enum {
 /* eval and show */
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
-	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
+	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI, OPT_AUDIT,
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
 	OPT_CONFIG, OPT_EXAMPLES, OPT_STATS,
@@ -67,6 +67,7 @@ static const struct optdef {
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
 	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
+	{ OPT_AUDIT, "audit", NULL, CMD_EVAL, "score each instance against the judge's quotes, per rule (default --by none)" },
 	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
 	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
@@ -260,7 +261,9 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
 		return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
 			     e->labels_path);
-	if (p->nby == 0)
+	if (e->audit && (e->errors || e->ci))
+		return usage(o, "--audit cannot be combined with %s", e->errors ? "--errors" : "--ci");
+	if (p->nby == 0 && !e->audit)
 		e->by[e->nby++] = TRACE_MODEL_FIELD;
 	for (int i = 0; i < p->nby; i++) {
 		if (strcmp(p->by[i], "none") == 0)
@@ -506,6 +509,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		}
 		case OPT_ERRORS: o->eval.errors = 1; break;
 		case OPT_CI: o->eval.ci = 1; break;
+		case OPT_AUDIT: o->eval.audit = 1; break;
 		case OPT_BEHAVIOUR:
 			p.behaviour = cot_behaviour_lookup(optarg, strlen(optarg));
 			if (p.behaviour < 0)
@@ -568,7 +572,10 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_CONFIG: p.config = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
-		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
+		case 'V':
+			printf("cotscan %s, built-in rules %016llx\n", COTSCAN_VERSION, rules_builtin_hash());
+			ret = COT_EXIT_OK;
+			break;
 		}
 	}
 	if (ret < 0) {

@@ -85,11 +85,13 @@ static void trace_defects(const struct defect_opts *dx, struct defect_scratch *d
 		unsigned char c = (unsigned char)x->after[i];
 		after = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
-	/* a cut text is truncated even when the record keeps an answer field */
+	/* a cut text is truncated even when the record keeps an answer field;
+	 * a bare answer ("wife", a grid) is not cut, though it has no marker */
 	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
 	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
 		r->defects |= 1u << COT_D_NO_ANSWER;
-	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len))
+	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len) &&
+	    !defects_answer_only(x->full, x->full_len))
 		r->defects |= 1u << COT_D_TRUNCATED;
 	if (loop_end && !after)
 		r->defects |= 1u << COT_D_TRUNCATED;

@@ -13,7 +13,7 @@ static const char *const report_cols[] = { "behaviour", "traces", "traces_with",
 					   "mean_count", "mean_lo", "mean_hi", "total_count" };
 #define NREPORT_COLS (sizeof report_cols / sizeof *report_cols)
 
-void report_table(const struct agg *a, FILE *fp, int fmt, double level)
+void report_table(const struct agg *a, FILE *fp, int fmt, double level, unsigned long long rules_hash)
 {
 	size_t ncols = (size_t)a->nfields + NREPORT_COLS;
 	const char **cols = xmalloc(ncols * sizeof *cols);
@@ -25,6 +25,7 @@ void report_table(const struct agg *a, FILE *fp, int fmt, double level)
 	size_t n;
 	struct agg_group **v = agg_sorted(a, &n);
 	tabout_begin(&t, fp, fmt, ncols, cols);
+	tabout_stamp(&t, rules_hash);
 	for (size_t i = 0; i < n; i++) {
 		const struct agg_stats *s = &v[i]->s;
 		double tr = (double)s->traces;
@@ -57,7 +58,7 @@ int report_write(const struct agg *a, const struct report_cfg *cfg, FILE *out, u
 	if (cfg->partial)
 		agg_write_partial(a, out, rules_hash);
 	else
-		report_table(a, out, cfg->format, cfg->level);
+		report_table(a, out, cfg->format, cfg->level, rules_hash);
 	if (!cfg->svg)
 		return 0;
 	/* the chart: -o semantics, replaced only when complete */

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "cotscan.h"
 #include "csvout.h"
 #include "tabout.h"
 
@@ -92,6 +93,12 @@ void tabout_begin(struct tabout *t, FILE *fp, int fmt, size_t ncols, const char 
 	}
 }
 
+void tabout_stamp(struct tabout *t, unsigned long long rules_hash)
+{
+	t->stamped = 1;
+	t->rules_hash = rules_hash;
+}
+
 /* Writes the separator before cell t->col, or opens the row. */
 static void cell_start(struct tabout *t)
 {
@@ -160,6 +167,9 @@ void tabout_row_end(struct tabout *t)
 		fputs("|\n", t->fp);
 		break;
 	case FMT_JSON:
+		if (t->stamped)
+			fprintf(t->fp, ",\"cotscan_version\":\"%s\",\"rules_hash\":\"%016llx\"", COTSCAN_VERSION,
+				t->rules_hash);
 		fputc('}', t->fp);
 		break;
 	}
@@ -171,5 +181,7 @@ void tabout_end(struct tabout *t)
 {
 	if (t->fmt == FMT_JSON)
 		fputs(t->rows ? "\n]\n" : "]\n", t->fp);
+	if (t->fmt == FMT_MARKDOWN && t->stamped)
+		fprintf(t->fp, "\ncotscan %s, rules %016llx\n", COTSCAN_VERSION, t->rules_hash);
 	buf_free(&t->tmp);
 }

@@ -11,7 +11,7 @@ static char *report(const struct agg *a, int fmt, double level)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
-	report_table(a, fp, fmt, level);
+	report_table(a, fp, fmt, level, 0x0123456789abcdefULL);
 	fclose(fp);
 	return buf;
 }
