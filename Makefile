@@ -10,8 +10,8 @@ DESTDIR ?=
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS  ?= -O2 -g
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 gsl 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 gsl 2>/dev/null || echo -lcjson -lpcre2-8 -lgsl -lgslcblas) -lcsv
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 libhs gsl 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 libhs gsl 2>/dev/null || echo -lcjson -lpcre2-8 -lhs -lgsl -lgslcblas) -lcsv
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(DEPS_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS)
 LIBS    = $(DEPS_LIBS) -lm -lpthread
@@ -24,7 +24,7 @@ SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recov
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/report.c src/outfile.c \
            src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
-           src/parallel.c src/progress.c src/prefilter.c
+           src/parallel.c src/progress.c src/literals.c src/rulestat.c src/engine_diff.c
 # eval and show (issue 9)
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
@@ -96,7 +96,7 @@ eval-by-source: cotscan
 	@python3 contrib/eval/eval_by_source.py --cotscan ./cotscan $(EVAL_ARGS) $(EVAL_FILES)
 
 # Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
-FUZZ_TARGETS = pipeline rules
+FUZZ_TARGETS = pipeline rules engine
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/replay_%)
 $(BUILD)/replay_%: fuzz/fuzz_%.c fuzz/fuzz_main.c $(CORE_OBJ)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/fuzz_main.c $(CORE_OBJ) $(LIBS)
@@ -134,7 +134,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 		c=build-fuzz/corpus/$$t; mkdir -p $$c; \
 		cp fuzz/seed/$$t/* fuzz/regress/$$t/* $$c/ 2>/dev/null; \
-		if [ $$t = pipeline ]; then cp data/*.jsonl $$c/; else cp rules/*.rules $$c/; fi; \
+		if [ $$t = pipeline ]; then cp data/*.jsonl $$c/; elif [ $$t = rules ]; then cp rules/*.rules $$c/; fi; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 		(cd build-fuzz && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 $(FUZZ_ARGS) \
 			-print_final_stats=1 -dict=../fuzz/$$t.dict corpus/$$t) || exit 1; \

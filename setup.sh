@@ -10,8 +10,8 @@
 set -eu
 cd "$(dirname "$0")"
 
-BUILD_PKGS="make gcc libc6-dev pkg-config libcjson-dev libpcre2-dev libcsv-dev libgsl-dev"
-TEST_PKGS="python3 parallel python3-distributed procps groff-base"
+BUILD_PKGS="make gcc libc6-dev pkg-config libcjson-dev libpcre2-dev libcsv-dev libgsl-dev libvectorscan-dev"
+TEST_PKGS="python3 parallel python3-distributed procps groff-base ripgrep"
 
 mode=${1:-run}
 case $mode in

@@ -7,11 +7,18 @@
 # (default 3; the median is reported), with the peak resident memory:
 #   cat FILE > /dev/null, wc -l       the floor of just reading the file
 #   BUILD/parse_floor                 reading + cJSON-parsing every line
-#   bench/ref_tag.py                  Python 3 json + re, the same rule patterns
-#                                     (once, on the first BENCH_PY_MB MB, default
-#                                     16; 0 = the whole file: slow)
+#   bench/kw_count.py                 Python: json.loads + str.count of 20 cue
+#                                     phrases (the keyword counter cotscan replaces; 1 run)
+#   rg -c -i -F -f LITERALS           ripgrep with the rules' required literals
+#                                     (`cotscan rules`), no parsing
 #   cotscan tag / report -j 1 and -j NPROC
-# and prints the table and the ratios the targets are stated in.
+#   bench/ref_tag.py                  Python 3 json + re, the same rule patterns
+#                                     (once, on the first BENCH_PY_MB MB, default 16)
+# and, on generated inputs: one looping trace of 2 MB and of 8 MB (a cue-dense
+# paragraph repeated), and one line of BENCH_HOSTILE_MB MB (default 200) full
+# of matches; then the time of each rule on the slice (`cotscan rules --stats`)
+# summed per behaviour.  Each row gives MB/s by wall-clock time and by CPU time
+# (user + system, which a loaded machine does not inflate), and peak RSS.
 set -eu
 build=${1:?usage: bench/bench.sh BUILD}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +26,7 @@ cd "$root"
 MB=${BENCH_MB:-1024}
 RUNS=${BENCH_RUNS:-3}
 PY_MB=${BENCH_PY_MB:-16}
+HOSTILE_MB=${BENCH_HOSTILE_MB:-200}
 src=${BENCH_SRC:-}
 if [ -z "$src" ]; then
 	if ls ../shared/corpus/*.jsonl >/dev/null 2>&1; then src=../shared/corpus; else src=data; fi
@@ -59,7 +67,7 @@ py_size=$(wc -c < "$py_in")
 py_lines=$(wc -l < "$py_in")
 cat "$in" > /dev/null # into the page cache, as every later run finds it
 
-# measure NAME RUNS COMMAND...: appends "NAME median_s max_rss_kb" to $tmp/results
+# measure NAME RUNS COMMAND...: appends "NAME wall_s max_rss_kb cpu_s" (medians) to $tmp/results
 measure() {
 	name=$1 n=$2
 	shift 2
@@ -71,14 +79,24 @@ measure() {
 	done
 	bad=$(awk '$3 > 1' "$tmp/stat")
 	[ -z "$bad" ] || { echo "bench.sh: $name failed:" >&2; cat "$tmp/$name.err" >&2; exit 1; }
-	med=$(sort -n "$tmp/stat" | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+	med() { sort -n | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
+	wall=$(awk '{ print $1 }' "$tmp/stat" | med)
+	cpu=$(awk '{ print $4 }' "$tmp/stat" | med)
 	rss=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$tmp/stat")
-	echo "$name $med $rss" >> "$tmp/results"
+	echo "$name $wall $rss $cpu" >> "$tmp/results"
 }
 : > "$tmp/results"
 measure cat "$RUNS" cat "$in"
 measure wc "$RUNS" wc -l "$in"
 measure parse "$RUNS" "$floor" "$in"
+measure kwcount 1 python3 bench/kw_count.py "$in"
+# ripgrep with every literal the literal pass scans for
+"$cot" rules --format tsv | awk -F '\t' 'NR > 1 && $3 == "literals" { print $5 }' | tr '|' '\n' |
+	sed 's/\\\(.\)/\1/g' | sort -u > "$tmp/literals"
+nlit=$(wc -l < "$tmp/literals")
+if command -v rg >/dev/null 2>&1; then
+	measure rg "$RUNS" rg -c -i -F -f "$tmp/literals" "$in"
+fi
 measure tag1 "$RUNS" "$cot" tag -q -j 1 "$in"
 traces=$("$cot" report -j "$nproc" "$in" 2>&1 >/dev/null | sed -n 's/.* lines read, \([0-9]*\) traces tagged.*/\1/p')
 measure tagN "$RUNS" "$cot" tag -q -j "$nproc" "$in"
@@ -86,38 +104,71 @@ measure report1 "$RUNS" "$cot" report -q -j 1 "$in"
 measure reportN "$RUNS" "$cot" report -q -j "$nproc" "$in"
 measure tag1_slice 1 "$cot" tag -q -j 1 "$py_in"
 measure python 1 python3 bench/ref_tag.py tag rules "$py_in"
+# generated: a looping trace (2 and 8 MB) and a line full of matches
+unit='Wait, no, that is wrong. Let me try again. First, we need to find x. Let me check: 3 + 4 = 7, which matches the target. For x to be even, y must be odd. '
+gen() { # MB FILE
+	awk -v mb="$1" -v u="$unit" 'BEGIN { n = int(mb * 1000000 / length(u)); printf "{\"id\":\"loop\",\"cot\":\""
+		for (i = 0; i < n; i++) printf "%s", u; printf "\"}\n" }' > "$2"
+}
+gen 2 "$tmp/loop2.jsonl"
+gen 8 "$tmp/loop8.jsonl"
+measure loop2 "$RUNS" "$cot" tag -q -j 1 "$tmp/loop2.jsonl"
+measure loop8 "$RUNS" "$cot" tag -q -j 1 "$tmp/loop8.jsonl"
+rm -f "$tmp/loop2.jsonl" "$tmp/loop8.jsonl"
+gen "$HOSTILE_MB" "$tmp/hostile.jsonl"
+hostile_size=$(wc -c < "$tmp/hostile.jsonl")
+measure hostile 1 "$cot" tag -q -j 1 "$tmp/hostile.jsonl"
+rm -f "$tmp/hostile.jsonl"
+# what each behaviour's rules cost (wall time inside the rules, on the slice)
+"$cot" rules --stats --format tsv "$py_in" 2>/dev/null |
+	awk -F '\t' 'NR > 1 { s[$2] += $7; n[$2]++ } END { for (b in s) print b, n[b], s[b] }' | sort > "$tmp/behaviours"
 
 # the table
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "cotscan bench: $(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1e6 }') MB, $lines lines, $traces traces (copies of $src/*.jsonl)"
 echo "machine: ${cpu:-unknown CPU}, $nproc online CPUs, $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "median of $RUNS runs (Python and the slice: 1 run); input in the page cache"
+echo "median of $RUNS runs (Python, the slice and the hostile line: 1 run); input in the page cache"
+echo "wall: MB/s by wall-clock time; cpu: MB/s by CPU time (user + system); the ratios say which they use"
 awk -v size="$size" -v lines="$lines" -v traces="$traces" -v pysize="$py_size" -v pylines="$py_lines" \
-    -v nproc="$nproc" -v pyrules="$(sed -n 's/^ref_tag.py: \([0-9]* of [0-9]* rules\)$/\1/p' "$tmp/python.err")" -v pymb="$(awk -v s="$py_size" 'BEGIN { printf "%.0f", s / 1e6 }')" '
-{ t[$1] = $2; rss[$1] = $3 }
-function row(label, k, bytes, n) {
-	printf "%-34s %9.1f %11s %9.1f MB\n", label, bytes / t[k] / 1e6, n ? sprintf("%.0f", n / t[k]) : "-", rss[k] / 1024
+    -v nproc="$nproc" -v nlit="$nlit" -v hsize="$hostile_size" -v hmb="$HOSTILE_MB" \
+    -v pyrules="$(sed -n 's/^ref_tag.py: \([0-9]* of [0-9]* rules\)$/\1/p' "$tmp/python.err")" \
+    -v pymb="$(awk -v s="$py_size" 'BEGIN { printf "%.0f", s / 1e6 }')" '
+FILENAME == ARGV[1] { beh[$1] = $3; nbeh[$1] = $2; next }
+{ t[$1] = $2; rss[$1] = $3; c[$1] = $4 }
+function row(label, k, bytes) {
+	if (!(k in t)) return
+	printf "%-38s %9.1f %9.1f %9.2f %9.2f %9.1f MB\n", label, bytes / t[k] / 1e6, (c[k] > 0 ? bytes / c[k] / 1e6 : 0),
+		t[k], c[k], rss[k] / 1024
 }
 END {
-	printf "%-34s %9s %11s %12s\n", "", "MB/s", "traces/s", "peak RSS"
-	row("read floor: cat > /dev/null", "cat", size, 0)
-	row("read floor: wc -l", "wc", size, 0)
-	row("parse floor: read + cJSON parse", "parse", size, lines)
-	row("cotscan tag -j 1", "tag1", size, traces)
-	row("cotscan tag -j " nproc, "tagN", size, traces)
-	row("cotscan report -j 1", "report1", size, traces)
-	row("cotscan report -j " nproc, "reportN", size, traces)
-	row("cotscan tag -j 1, first " pymb " MB", "tag1_slice", pysize, pylines)
-	row("python json+re, first " pymb " MB", "python", pysize, pylines)
-	if (pyrules != "") printf "  (python: %s compile in re; vetoes left out)\n", pyrules
-	tag = size / t["tag1"]; parse = size / t["parse"]
-	py = pysize / t["python"]; slice = pysize / t["tag1_slice"]
+	printf "%-38s %9s %9s %9s %9s %12s\n", "", "wall MB/s", "cpu MB/s", "wall s", "cpu s", "peak RSS"
+	row("read floor: cat > /dev/null", "cat", size)
+	row("read floor: wc -l", "wc", size)
+	row("parse floor: read + cJSON parse", "parse", size)
+	row("python json + str.count, 20 cues", "kwcount", size)
+	row("ripgrep -c -i -F, " nlit " literals", "rg", size)
+	row("cotscan tag -j 1", "tag1", size)
+	row("cotscan tag -j " nproc, "tagN", size)
+	row("cotscan report -j 1", "report1", size)
+	row("cotscan report -j " nproc, "reportN", size)
+	row("cotscan tag -j 1, first " pymb " MB", "tag1_slice", pysize)
+	row("python json+re, first " pymb " MB", "python", pysize)
+	row("looping trace, 2 MB", "loop2", 2e6)
+	row("looping trace, 8 MB", "loop8", 8e6)
+	row("one " hmb " MB line full of matches", "hostile", hsize)
+	if (pyrules != "") printf "  (python json+re: %s compile in re; vetoes left out)\n", pyrules
+	printf "\nper behaviour (wall time inside its rules, tag -j 1 on the first %s MB):\n", pymb
+	for (b in beh) printf "  %-20s %3d rules %8.2f s %9.1f MB/s\n", b, nbeh[b], beh[b], (beh[b] > 0 ? pysize / beh[b] / 1e6 : 0)
 	printf "\n"
-	printf "tag -j 1 / parse floor      %6.2f   (target >= 0.5)\n", tag / parse
-	printf "tag -j 1 / python (same %s MB) %5.1fx  (target >= 50x)\n", pymb, slice / py
-	printf "tag -j %d / tag -j 1         %6.2f   (target >= 1.8 with 2 CPUs)\n", nproc, t["tag1"] / t["tagN"]
-	printf "report -j %d / report -j 1   %6.2f\n", nproc, t["report1"] / t["reportN"]
-	printf "tag -j 1 / cat              %6.3f\n", t["cat"] / t["tag1"]
+	printf "tag -j 1 / parse floor (cpu)       %6.2f   (target >= 0.25, moonshot 0.5)\n", c["parse"] / c["tag1"]
+	printf "tag -j 1 / parse floor (wall)      %6.2f\n", t["parse"] / t["tag1"]
+	printf "tag -j 1 / python str.count (cpu)  %6.2f   (target >= 1)\n", c["kwcount"] / c["tag1"]
+	printf "tag -j 1 / python str.count (wall) %6.2f\n", t["kwcount"] / t["tag1"]
+	if ("rg" in t) printf "tag -j 1 / ripgrep literals (wall)  %6.2f\n", t["rg"] / t["tag1"]
+	printf "tag -j %d / tag -j 1 (wall)         %6.2f   (target >= 1.8 with 2 CPUs)\n", nproc, t["tag1"] / t["tagN"]
+	printf "report -j %d / report -j 1 (wall)   %6.2f\n", nproc, t["report1"] / t["reportN"]
+	printf "looping 8 MB / 2 MB (cpu)          %6.2f   (target <= 5)\n", c["loop8"] / c["loop2"]
+	printf "%s MB line full of matches (wall)  %6.1f s (target < 60 s)\n", hmb, t["hostile"]
 	printf "peak RSS, tag -j 1: %.1f MB at %.0f MB input, %.1f MB at %s MB   (target < 64 MB, flat)\n",
 		rss["tag1"] / 1024, size / 1e6, rss["tag1_slice"] / 1024, pymb
-}' "$tmp/results"
+}' "$tmp/behaviours" "$tmp/results"

@@ -1,7 +1,7 @@
 /*
- * runstat.c - runs a command and appends "SECONDS MAXRSS_KB EXIT" to a file:
- * the wall-clock time and the peak resident memory (getrusage of the child),
- * without depending on /usr/bin/time.
+ * runstat.c - runs a command and appends "SECONDS MAXRSS_KB EXIT CPU_SECONDS"
+ * to a file: the wall-clock time, the peak resident memory and the CPU time
+ * (user + system) of the child (getrusage), without depending on /usr/bin/time.
  *
  * usage: runstat STATFILE COMMAND [ARG...]
  */
@@ -42,8 +42,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-	fprintf(fp, "%.4f %ld %d\n", s, ru.ru_maxrss,
-		WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+		     (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+	fprintf(fp, "%.4f %ld %d %.4f\n", s, ru.ru_maxrss,
+		WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), cpu);
 	fclose(fp);
 	return 0;
 }

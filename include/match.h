@@ -32,6 +32,8 @@
 
 #include <stddef.h>
 
+#include <hs.h>
+
 #include "cotscan.h"
 #include "rules.h"
 
@@ -40,6 +42,13 @@ struct match {
 	size_t cstart, cend;   /* counting span: start, end, or their sentence(s) */
 	unsigned rule;         /* index into ruleset.v */
 	int behaviour;
+};
+
+/* What one rule cost over the traces matched with matcher.stat set. */
+struct rule_stat {
+	double seconds;        /* wall time in the rule (CLOCK_MONOTONIC) */
+	unsigned long long hits, calls, matches, bytes;
+	unsigned long long ref_traces; /* traces it ran over in full (its path, or a text that needed it) */
 };
 
 /* Per-thread matching state, reused across traces. */
@@ -55,13 +64,37 @@ struct matcher {
 	size_t capnorm;
 	size_t *sent;          /* sentence start offsets of the current text, when needed */
 	size_t nsent, capsent;
-	size_t *resume;        /* per rule: where its next match may start (SIZE_MAX: done) */
-	size_t nresume;
+	size_t *vstart, *vmaxend; /* one behaviour's vetoes: counting starts, running largest end */
+	size_t nveto, capveto;
+	pcre2_match_context *lctx; /* mctx with the offset limit of the literal pass */
+	const struct lit_db *db;   /* the rule set's literals (NULL: none) */
+	hs_scratch_t *scratch;
+	size_t **hits;         /* per rule: where its literals occur in the current text */
+	size_t *nhits, *caphits;
+	size_t nrules, hitcap; /* hitcap: hits kept per rule (HIT_BUDGET shared out) */
+	unsigned char *over;   /* per rule: more hits than hitcap in the current text */
+	struct rule_stat *stat; /* when set (per rule): what each rule cost, summed over traces */
+	int fold;              /* the text holds a character that folds to an ASCII letter: the reference path */
 	unsigned counts[COT_NBEHAV];
 	int limit_hit;         /* a rule stopped at the match or depth limit */
 	unsigned limit_rule;   /* the first rule that did (when limit_hit) */
-	int limit_rc;          /* and the PCRE2 error it stopped with */
+	int limit_rc;          /* and the PCRE2 error it stopped with (0: MATCH_BUDGET) */
 };
+
+/* Matches kept per trace; a rule that would add more stops there (rule_limit). */
+#define MATCH_BUDGET 1000000
+
+/*
+ * Literal hits kept per trace (8 bytes each), shared out evenly among the
+ * rules on the literal pass: a rule with more hits than its share runs over
+ * the whole text for that trace.
+ */
+#define HIT_BUDGET 8000000
+
+/* The Vectorscan database of every rule's required literals (rules_finish builds it). */
+struct lit_db;
+int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err);
+void lit_db_free(struct lit_db *db);
 
 /*
  * The start offset of every sentence of text[0..len) (as defined above;
@@ -75,5 +108,8 @@ void matcher_free(struct matcher *m);
 
 /* Matches every rule of rs over text[0..len); results in m->counts and m->ev. */
 void match_text(struct matcher *m, const struct ruleset *rs, const char *text, size_t len);
+
+/* Why the limit was hit (when m->limit_hit): PCRE2's message, or the budget. */
+void match_limit_message(const struct matcher *m, char *out, size_t n);
 
 #endif

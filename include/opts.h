@@ -24,6 +24,7 @@
 #include "report.h"
 #include "rules.h"
 #include "sample.h"
+#include "rulestat.h"
 #include "show.h"
 
 enum cot_cmd {
@@ -37,6 +38,7 @@ enum cot_cmd {
 	CMD_SAMPLE = 1 << 10,     /* sample.c */
 	CMD_JUDGE_REQUESTS = 1 << 11, /* judge.c */
 	CMD_JUDGE_READ = 1 << 12, /* judge.c */
+	CMD_RULES = 1 << 13,      /* rulestat.c */
 };
 
 struct cot_opts {
@@ -64,6 +66,7 @@ struct cot_opts {
 	struct sample_cfg sample;
 	struct judge_requests_cfg judge_requests;
 	struct judge_read_cfg judge_read;
+	struct rules_cfg rulelist;
 	/* owned storage behind the configs */
 	char *labels_file;        /* --labels FILE (also the input when no FILE is given) */
 	struct gate_check *checks;

@@ -21,13 +21,22 @@ struct pipeline_cfg {
 	int extract_only;         /* stop after extraction: no counts, defects or text hash (sample, judge requests) */
 };
 
-/* Per-thread state, reused across lines. */
+/*
+ * Per-line state, reused across lines: the extracted text and the result's
+ * storage.  The matcher and defect scratch are per thread: a worker made by
+ * worker_init has its own; one made by worker_init_slot (-j N keeps many,
+ * parallel.c) borrows those of the thread that runs it (eng), and keeps a
+ * copy of its evidence.
+ */
 struct worker {
 	struct extracted x;
 	struct matcher m;
 	struct buf why;
 	struct defect_scratch ds;
 	struct buf warn;
+	struct worker *eng;         /* whose matcher and scratch run the line (NULL: this one's) */
+	struct match *ev;           /* with eng: the evidence, copied */
+	size_t capev;
 };
 
 /* The outcome for one line; pointers are valid until the worker's next line. */
@@ -63,6 +72,8 @@ struct trace_result {
 int trace_field_text(const struct trace_result *r, const char *path, struct buf *out);
 
 void worker_init(struct worker *w, const struct pipeline_cfg *cfg);
+/* A worker without matcher or scratch: set w->eng before each line. */
+void worker_init_slot(struct worker *w);
 void worker_free(struct worker *w);
 
 /*

@@ -26,6 +26,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "literals.h"
 #include "util.h"
 
 enum rule_flag {
@@ -45,16 +46,18 @@ struct rule {
 	unsigned flags;        /* enum rule_flag */
 	pcre2_code *code;      /* owned */
 	char *expanded;        /* owned: the pattern as compiled (defines expanded) */
+	struct lit_set *lits;  /* owned: its required literals (literals.h), or NULL: the reference path */
+	const char *why;       /* when lits is NULL: why (a static string) */
 };
 
-struct pf_index;
+struct lit_db;
 
 struct ruleset {
 	struct rule *v;        /* owned */
 	size_t n, cap;
 	unsigned long long hash; /* rules_hash_file() over every file loaded, in order */
 	char *origin;          /* owned: "built-in" or the --rules argument */
-	struct pf_index *pf;   /* owned: where rules may start (prefilter.h); built by rules_finish */
+	struct lit_db *db;     /* owned: every rule's literals in one matcher (match.h); built by rules_finish */
 };
 
 /*

@@ -40,6 +40,7 @@ static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink
 	case CMD_CHECK: return sink_check_init(s, &o->check, env);
 	case CMD_SAMPLE: return sink_sample_init(s, &o->sample, env);
 	case CMD_JUDGE_REQUESTS: return sink_judge_requests_init(s, &o->judge_requests, env);
+	case CMD_RULES: return sink_rules_init(s, &o->rulelist, env);
 	}
 	return COT_EXIT_USAGE; /* LCOV_EXCL_LINE: opts_parse knows no other command */
 }
@@ -328,11 +329,23 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (o.cmd == CMD_RULES && !o.rulelist.stats) {
+		/* the listing alone reads no input */
+		ret = s.finish(s.ctx);
+		if (outfile_close(&out, ret == COT_EXIT_OK) < 0)
+			ret = COT_EXIT_IO;
+		goto out;
+	}
 	/* sample and judge requests need only the records and their texts, so no rule runs */
 	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
 				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
 	worker_init(&w, &cfg);
 	have_worker = 1;
+	if (o.cmd == CMD_RULES) {
+		o.rulelist.stat = xmalloc((rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
+		memset(o.rulelist.stat, 0, (rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
+		w.m.stat = o.rulelist.stat;
+	}
 	d.quiet = o.quiet;
 	d.rules = o.rules;
 	d.rules_hash = rs.hash;
@@ -375,6 +388,7 @@ out:
 	if (s.free)
 		s.free(s.ctx);
 	rules_free(&rs);
+	free(o.rulelist.stat);
 	buf_free(&err);
 	dupset_free(&seen);
 	buf_free(&run.ftmp);

@@ -1,14 +1,30 @@
 /* match.c - see match.h. */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "match.h"
-#include "prefilter.h"
 #include "util.h"
 
 /* Bound the work one trace can cause: a pathological rule cannot hang a run. */
 #define MATCH_LIMIT 5000000
 #define DEPTH_LIMIT 100000
+
+/* One distinct literal of the rule set: its length and the rules that require it. */
+struct lit_entry {
+	unsigned len;
+	unsigned *rules;
+	size_t nrules;
+};
+
+struct lit_db {
+	hs_database_t *hs;
+	struct lit_entry *lit;  /* by Vectorscan id; ids >= nlit mark a case-folding character */
+	size_t nlit;
+};
+
 
 void matcher_init(struct matcher *m, const struct ruleset *rs)
 {
@@ -27,20 +43,45 @@ void matcher_init(struct matcher *m, const struct ruleset *rs)
 	m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (m->jit)
 		pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
-	m->nresume = rs->n;
-	m->resume = xmalloc((rs->n ? rs->n : 1) * sizeof *m->resume);
+	m->lctx = pcre2_match_context_copy(m->mctx);
+	m->db = rs->db;
+	if (rs->db && hs_alloc_scratch(rs->db->hs, &m->scratch) != HS_SUCCESS)
+		m->scratch = NULL; /* LCOV_EXCL_LINE: out of memory; every trace takes the reference path */
+	size_t n = rs->n ? rs->n : 1;
+	m->hits = xmalloc(n * sizeof *m->hits);
+	m->over = xmalloc(n);
+	size_t nfast = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		nfast += rs->v[i].lits != NULL;
+	m->hitcap = HIT_BUDGET / (nfast ? nfast : 1);
+	m->nhits = xmalloc(n * sizeof *m->nhits);
+	m->caphits = xmalloc(n * sizeof *m->caphits);
+	for (size_t i = 0; i < n; i++) {
+		m->hits[i] = NULL;
+		m->nhits[i] = m->caphits[i] = 0;
+	}
+	m->nrules = rs->n;
 }
 
 void matcher_free(struct matcher *m)
 {
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
+	pcre2_match_context_free(m->lctx);
 	pcre2_jit_stack_free(m->jit);
+	hs_free_scratch(m->scratch);
+	for (size_t i = 0; m->hits && i < m->nrules; i++)
+		free(m->hits[i]);
+	free(m->hits);
+	free(m->over);
+	free(m->nhits);
+	free(m->caphits);
 	free(m->raw);
 	free(m->ev);
-	free(m->resume);
 	free(m->sent);
 	free(m->norm);
+	free(m->vstart);
+	free(m->vmaxend);
 	memset(m, 0, sizeof *m);
 }
 
@@ -63,6 +104,33 @@ static void limit_reached(struct matcher *m, unsigned ri, int rc)
 	m->limit_hit = 1;
 }
 
+/*
+ * Records one match of rule ri; -1 (and the limit) once the trace holds
+ * MATCH_BUDGET matches: a text full of matches costs bounded memory and time.
+ */
+static int add_raw(struct matcher *m, unsigned ri, int behaviour, size_t start, size_t end)
+{
+	if (m->nraw >= MATCH_BUDGET) {
+		limit_reached(m, ri, 0);
+		return -1;
+	}
+	push(&m->raw, &m->nraw, &m->capraw,
+	     (struct match){ .start = start, .end = end, .cstart = start, .cend = end,
+			     .rule = ri, .behaviour = behaviour });
+	return 0;
+}
+
+void match_limit_message(const struct matcher *m, char *out, size_t n)
+{
+	if (m->limit_rc == 0) {
+		snprintf(out, n, "more than %d matches in one trace", MATCH_BUDGET);
+		return;
+	}
+	PCRE2_UCHAR msg[128];
+	pcre2_get_error_message(m->limit_rc, msg, sizeof msg);
+	snprintf(out, n, "%s", (char *)msg);
+}
+
 /* Collects every non-empty match of rule ri into m->raw. */
 static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, const char *text, size_t len)
 {
@@ -70,6 +138,8 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 	PCRE2_SIZE off = 0;
 	while (off <= len) {
 		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, off, 0, m->md, m->mctx);
+		if (m->stat)
+			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return;
 		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
@@ -78,10 +148,8 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 			return;
 		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-		if (ov[1] > ov[0])
-			push(&m->raw, &m->nraw, &m->capraw,
-			     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
-					     .rule = ri, .behaviour = r->behaviour });
+		if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0)
+			return;
 		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		/* never resume inside a UTF-8 sequence */
 		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
@@ -89,52 +157,214 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 	}
 }
 
-/*
- * The indexed scan.  A scan of rule r from offset off (run_rule) returns the
- * first position p >= off where r matches anchored at p.  r can match only
- * where one of its prefixes begins (prefilter.h), so trying r anchored at
- * exactly those positions, in increasing order, skipping those before its
- * resume offset and resuming as run_rule does, yields the same matches.
- */
-struct indexed {
-	struct matcher *m;
-	const struct ruleset *rs;
-	const char *text;
-	size_t len;
-};
+/* ---- the literal pass ------------------------------------------------- */
 
-static int try_at(void *ctx, unsigned ri, size_t pos)
+void lit_db_free(struct lit_db *db)
 {
-	struct indexed *x = ctx;
-	struct matcher *m = x->m;
-	if (pos < m->resume[ri])
+	if (!db)
+		return;
+	hs_free_database(db->hs);
+	for (size_t i = 0; i < db->nlit; i++)
+		free(db->lit[i].rules);
+	free(db->lit);
+	free(db);
+}
+
+static int same_folded(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i]) != (b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i]))
+			return 0;
+	return 1;
+}
+
+int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err)
+{
+	*out = NULL;
+	size_t total = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->v[i].lits)
+			total += rs->v[i].lits->n;
+	if (total == 0)
 		return 0;
-	const struct rule *r = &x->rs->v[ri];
-	int rc = pcre2_match(pf_index_anchored(x->rs->pf, ri), (PCRE2_SPTR)x->text, x->len, pos, 0, m->md, m->mctx);
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
-		limit_reached(m, ri, rc);
-		m->resume[ri] = SIZE_MAX;
-		return 0;
+	struct lit_db *db = xmalloc(sizeof *db);
+	memset(db, 0, sizeof *db);
+	db->lit = xmalloc(total * sizeof *db->lit);
+	const unsigned char **text = xmalloc((total + 2) * sizeof *text);
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct lit_set *ls = rs->v[i].lits;
+		for (size_t k = 0; ls && k < ls->n; k++) {
+			const struct lit *l = &ls->v[k];
+			size_t e = 0;
+			while (e < db->nlit && !(db->lit[e].len == l->len && same_folded(text[e], l->s, l->len)))
+				e++;
+			if (e == db->nlit) {
+				db->lit[e] = (struct lit_entry){ .len = l->len };
+				text[e] = l->s;
+				db->nlit++;
+			}
+			struct lit_entry *le = &db->lit[e];
+			if (le->nrules == 0 || le->rules[le->nrules - 1] != i) {
+				le->rules = xrealloc(le->rules, (le->nrules + 1) * sizeof *le->rules);
+				le->rules[le->nrules++] = (unsigned)i;
+			}
+		}
 	}
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	if (ov[1] > ov[0])
-		push(&m->raw, &m->nraw, &m->capraw,
-		     (struct match){ .start = ov[0], .end = ov[1], .cstart = ov[0], .cend = ov[1],
-				     .rule = ri, .behaviour = r->behaviour });
-	size_t off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-	while (off < x->len && ((unsigned char)x->text[off] & 0xC0) == 0x80)
-		off++;
-	m->resume[ri] = off;
+	size_t n = db->nlit + 2;
+	unsigned *ids = xmalloc(n * sizeof *ids), *flags = xmalloc(n * sizeof *flags);
+	size_t *lens = xmalloc(n * sizeof *lens);
+	for (size_t i = 0; i < db->nlit; i++)
+		lens[i] = db->lit[i].len;
+	text[db->nlit] = (const unsigned char *)LIT_FOLD_KELVIN;
+	lens[db->nlit] = strlen(LIT_FOLD_KELVIN);
+	text[db->nlit + 1] = (const unsigned char *)LIT_FOLD_LONG_S;
+	lens[db->nlit + 1] = strlen(LIT_FOLD_LONG_S);
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = (unsigned)i;
+		flags[i] = HS_FLAG_CASELESS;
+	}
+	hs_compile_error_t *ce = NULL;
+	if (hs_compile_lit_multi((const char *const *)text, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK,
+				 NULL, &db->hs, &ce) != HS_SUCCESS) {
+		/* LCOV_EXCL_START: literals always compile */
+		buf_printf(err, "cannot build the literal matcher: %s\n", ce ? ce->message : "?");
+		hs_free_compile_error(ce);
+		db->hs = NULL;
+		lit_db_free(db);
+		db = NULL;
+		/* LCOV_EXCL_STOP */
+	}
+	free(text);
+	free(ids);
+	free(flags);
+	free(lens);
+	*out = db;
+	return db ? 0 : -1;
+}
+
+/* Vectorscan's callback: files the hit under every rule that requires the literal. */
+static int on_hit(unsigned id, unsigned long long from, unsigned long long to, unsigned fl, void *ctx)
+{
+	(void)from;
+	(void)fl;
+	struct matcher *m = ctx;
+	if (id >= m->db->nlit) {
+		m->fold = 1;
+		return 1;
+	}
+	const struct lit_entry *le = &m->db->lit[id];
+	size_t pos = (size_t)to - le->len;
+	for (size_t i = 0; i < le->nrules; i++) {
+		unsigned r = le->rules[i];
+		if (m->nhits[r] >= m->hitcap) {
+			m->over[r] = 1;
+			continue;
+		}
+		if (m->nhits[r] == m->caphits[r]) {
+			m->caphits[r] = m->caphits[r] ? m->caphits[r] * 2 : 64;
+			m->hits[r] = xrealloc(m->hits[r], m->caphits[r] * sizeof *m->hits[r]);
+		}
+		m->hits[r][m->nhits[r]++] = pos;
+	}
 	return 0;
 }
 
-static void run_indexed(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
+/* Finds every literal of the rule set in text; 0, or -1 when the trace takes the reference path. */
+static int scan_literals(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
 {
-	memset(m->resume, 0, m->nresume * sizeof *m->resume);
-	struct indexed x = { .m = m, .rs = rs, .text = text, .len = len };
-	pf_index_scan(rs->pf, text, len, try_at, &x);
+	if (!rs->db || !m->scratch || len > UINT_MAX)
+		return -1;
+	for (size_t i = 0; i < rs->n; i++) {
+		m->nhits[i] = 0;
+		m->over[i] = 0;
+	}
+	m->fold = 0;
+	hs_error_t e = hs_scan(rs->db->hs, text, (unsigned)len, 0, m->scratch, on_hit, m);
+	if (m->fold || (e != HS_SUCCESS && e != HS_SCAN_TERMINATED))
+		return -1;
+	return 0;
+}
+
+static int cmp_size(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Where an attempt that needs the literal at h may start: back from h over
+ * at most `back` counted bytes and any free ones (literals.h),
+ * not before floor; then forward to a character start.
+ */
+static size_t window_start(const char *text, size_t len, size_t h, size_t floor, size_t back,
+			   const unsigned char *freeset)
+{
+	size_t p = h;
+	if (back == LIT_UNBOUNDED)
+		p = floor;
+	else {
+		size_t c = 0;
+		while (p > floor) {
+			unsigned char ch = (unsigned char)text[p - 1];
+			if (ch < 0x80 && !(freeset[ch / 8] >> (ch % 8) & 1)) {
+				if (c == back)
+					break;
+				c++;
+			}
+			p--;
+		}
+	}
+	while (p < len && ((unsigned char)text[p] & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
+/*
+ * Rule ri from its literal hits.  A scan from off (run_rule) finds the
+ * least q >= off where an attempt succeeds.  Such an attempt holds a hit h
+ * >= q with q >= window_start(h), and window_start grows with h; so
+ * searching, hit by hit in increasing order, the starts from
+ * max(off, window_start(h), the last failed hit + 1) up to h (PCRE2's
+ * offset limit) finds the same q, and the same match.
+ */
+static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri, const char *text, size_t len)
+{
+	const struct rule *r = &rs->v[ri];
+	size_t *h = m->hits[ri], n = m->nhits[ri];
+	for (size_t k = 1; k < n; k++)
+		if (h[k] < h[k - 1]) {
+			qsort(h, n, sizeof *h, cmp_size);
+			break;
+		}
+	size_t off = 0, scanned = 0, back = r->lits->back;
+	size_t k = 0;
+	while (k < n) {
+		size_t hp = h[k];
+		if (hp < off || hp < scanned) {
+			k++;
+			continue;
+		}
+		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, r->lits->free);
+		pcre2_set_offset_limit(m->lctx, hp);
+		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, lo, 0, m->md, m->lctx);
+		if (m->stat)
+			m->stat[ri].calls++;
+		if (rc == PCRE2_ERROR_NOMATCH) {
+			scanned = hp + 1;
+			k++;
+			continue;
+		}
+		if (rc < 0 && rc != PCRE2_ERROR_PARTIAL) {
+			limit_reached(m, ri, rc);
+			return;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+		if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0)
+			return;
+		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off++;
+	}
 }
 
 static int is_blank(char c)
@@ -271,17 +501,79 @@ static const char *unescape_breaks(struct matcher *m, const char *text, size_t l
 	return copied ? m->norm : text;
 }
 
+/*
+ * The vetoes of one behaviour's matches raw[i..j) (sorted by counting start):
+ * their counting starts in order and, for each, the largest counting end of
+ * it and every earlier one, so that whether some veto overlaps a match is
+ * one binary search.
+ */
+static void collect_vetoes(struct matcher *m, const struct ruleset *rs, size_t i, size_t j)
+{
+	m->nveto = 0;
+	size_t maxend = 0;
+	for (size_t k = i; k < j; k++) {
+		const struct match *v = &m->raw[k];
+		if (!(rs->v[v->rule].flags & RULE_VETO))
+			continue;
+		if (m->nveto == m->capveto) {
+			m->capveto = m->capveto ? m->capveto * 2 : 64;
+			m->vstart = xrealloc(m->vstart, m->capveto * sizeof *m->vstart);
+			m->vmaxend = xrealloc(m->vmaxend, m->capveto * sizeof *m->vmaxend);
+		}
+		if (v->cend > maxend)
+			maxend = v->cend;
+		m->vstart[m->nveto] = v->cstart;
+		m->vmaxend[m->nveto++] = maxend;
+	}
+}
+
+/* Does a veto's counting span overlap x's matched text (cstart < x->end, cend > x->start)? */
+static int vetoed(const struct matcher *m, const struct match *x)
+{
+	size_t lo = 0, hi = m->nveto; /* the vetoes before lo start before x->end */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->vstart[mid] < x->end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && m->vmaxend[lo - 1] > x->start;
+}
+
 void match_text(struct matcher *m, const struct ruleset *rs, const char *text, size_t len)
 {
 	text = unescape_breaks(m, text, len);
 	m->nraw = m->nev = 0;
 	m->limit_hit = 0;
 	memset(m->counts, 0, sizeof m->counts);
-	for (unsigned i = 0; i < rs->n; i++)
-		if (!pf_index_has(rs->pf, i))
+	int fast = scan_literals(m, rs, text, len) == 0;
+	for (unsigned i = 0; i < rs->n; i++) {
+		/* once the budget is spent no rule can add a match, and the first rule to reach it is known */
+		if (m->limit_hit && m->limit_rc == 0)
+			break;
+		struct timespec t0;
+		size_t n0 = m->nraw;
+		if (m->stat)
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+		int windows = fast && rs->v[i].lits && !m->over[i];
+		if (windows)
+			run_windows(m, rs, i, text, len);
+		else
 			run_rule(m, rs, i, text, len);
-	if (rs->pf && m->nresume == rs->n)
-		run_indexed(m, rs, text, len);
+		if (m->stat) {
+			struct timespec t1;
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			struct rule_stat *st = &m->stat[i];
+			st->seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+			st->matches += m->nraw - n0;
+			st->bytes += len;
+			if (windows)
+				st->hits += m->nhits[i];
+			else
+				st->ref_traces++;
+		}
+	}
 	if (m->nraw == 0)
 		return;
 	widen_sentences(m, rs, text, len);
@@ -294,19 +586,14 @@ void match_text(struct matcher *m, const struct ruleset *rs, const char *text, s
 		int b = m->raw[i].behaviour;
 		while (j < m->nraw && m->raw[j].behaviour == b)
 			j++;
+		collect_vetoes(m, rs, i, j);
 		size_t last_end = 0;
 		int any = 0;
 		for (size_t k = i; k < j; k++) {
 			const struct match *x = &m->raw[k];
 			if (rs->v[x->rule].flags & RULE_VETO)
 				continue;
-			int vetoed = 0;
-			for (size_t v = i; v < j && m->raw[v].cstart < x->end; v++)
-				if ((rs->v[m->raw[v].rule].flags & RULE_VETO) && m->raw[v].cend > x->start) {
-					vetoed = 1;
-					break;
-				}
-			if (vetoed || (any && x->cstart < last_end))
+			if (vetoed(m, x) || (any && x->cstart < last_end))
 				continue;
 			push(&m->ev, &m->nev, &m->capev, *x);
 			m->counts[b]++;

@@ -22,7 +22,7 @@ enum {
 	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI, OPT_AUDIT,
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
-	OPT_CONFIG, OPT_EXAMPLES,
+	OPT_CONFIG, OPT_EXAMPLES, OPT_STATS,
 	/* filters */
 	OPT_DROP_DEFECTS,
 	/* compare */
@@ -97,6 +97,7 @@ static const struct optdef {
 	{ 'n', "count", "N", CMD_SAMPLE, "keep N records (with --by: N per value of the field)" },
 	{ OPT_JUDGE_MODEL, "judge-model", "NAME", CMD_JUDGE_REQUESTS, "the judge's model name (default " JUDGE_DEFAULT_MODEL ")" },
 	{ OPT_PROMPTS, "prompts", "FILE", CMD_JUDGE_REQUESTS, "read the four judge prompts from FILE, not the built-in ones" },
+	{ OPT_STATS, "stats", NULL, CMD_RULES, "read the input and measure what each rule costs on it" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -130,6 +131,8 @@ static const struct cmddef {
 	  "Write one LLM-judge request per trace and behaviour (OpenAI Batch API lines)." },
 	{ "judge read", CMD_JUDGE_READ, "cotscan judge read [OPTIONS] [RESPONSES...]",
 	  "Read the judge's answers into one label line per trace, for eval --labels." },
+	{ "rules", CMD_RULES, "cotscan rules [--stats] [OPTIONS] [FILE...]",
+	  "List each rule's matching path and required literals; --stats: its cost on the input." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
@@ -436,6 +439,10 @@ static void share(struct cot_opts *o, const struct pending *p)
 		o->judge_read.quiet = o->quiet;
 		o->judge_read.id_path = o->xo.id_path;
 		break;
+	case CMD_RULES:
+		o->rulelist.format = p->format;
+		o->jobs = 1; /* the one worker's matcher measures the rules */
+		break;
 	}
 }
 
@@ -614,6 +621,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 					    "subgoal_setting, backward_chaining)", optarg);
 			break;
 		case OPT_RULE: o->show.rule = optarg; break;
+		case OPT_STATS: o->rulelist.stats = 1; break;
 		case OPT_ID: o->show.id = optarg; break;
 		case OPT_LINE: {
 			char *e;

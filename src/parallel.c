@@ -63,14 +63,15 @@ static void unlock(struct par *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
-/* Runs the pipeline over every line of b (a worker thread owns b meanwhile). */
-static void run_batch(struct par *p, struct batch *b)
+/* Runs the pipeline over every line of b with the thread's matcher eng (the thread owns b meanwhile). */
+static void run_batch(struct par *p, struct batch *b, struct worker *eng)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		if (i == b->nslots) {
-			worker_init(&b->slots[i], p->cfg);
+			worker_init_slot(&b->slots[i]);
 			b->nslots++;
 		}
+		b->slots[i].eng = eng;
 		const struct item *it = &b->items[i];
 		pipeline_line(p->cfg, &b->slots[i], it->file, b->data.p + it->model,
 			      b->data.p + it->off, it->len, it->lineno, &b->res[i]);
@@ -80,6 +81,9 @@ static void run_batch(struct par *p, struct batch *b)
 static void *worker_main(void *arg)
 {
 	struct par *p = arg;
+	/* one matcher per thread, warm across lines */
+	struct worker eng;
+	worker_init(&eng, p->cfg);
 	lock(p);
 	for (;;) {
 		while (!p->quit && p->taken == p->fill)
@@ -89,12 +93,13 @@ static void *worker_main(void *arg)
 		struct batch *b = &p->ring[p->taken % p->nring];
 		p->taken++;
 		unlock(p);
-		run_batch(p, b);
+		run_batch(p, b, &eng);
 		lock(p);
 		b->done = 1;
 		pthread_cond_broadcast(&p->done_cv);
 	}
 	unlock(p);
+	worker_free(&eng);
 	return NULL;
 }
 
@@ -170,7 +175,7 @@ static int consume_batch(struct par *p, int wait)
 	for (size_t i = 0; i < b->n; i++)
 		if (b->items[i].len > PAR_SLOT_KEEP) {
 			worker_free(&b->slots[i]);
-			worker_init(&b->slots[i], p->cfg);
+			worker_init_slot(&b->slots[i]);
 		} else
 			worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)

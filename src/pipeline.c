@@ -32,8 +32,14 @@ void worker_init(struct worker *w, const struct pipeline_cfg *cfg)
 	matcher_init(&w->m, cfg->rules);
 }
 
+void worker_init_slot(struct worker *w)
+{
+	memset(w, 0, sizeof *w);
+}
+
 void worker_free(struct worker *w)
 {
+	free(w->ev);
 	extracted_free(&w->x);
 	matcher_free(&w->m);
 	buf_free(&w->why);
@@ -160,20 +166,32 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	if (cfg->extract_only)
 		return;
 
-	match_text(&w->m, cfg->rules, x->text, x->len);
-	memcpy(r->counts, w->m.counts, sizeof r->counts);
-	r->ev = w->m.ev;
-	r->nev = w->m.nev;
+	struct worker *e = w->eng ? w->eng : w;
+	struct matcher *m = &e->m;
+	match_text(m, cfg->rules, x->text, x->len);
+	memcpy(r->counts, m->counts, sizeof r->counts);
+	r->ev = m->ev;
+	r->nev = m->nev;
+	if (e != w && m->nev) {
+		/* the thread's matcher moves on to the next line before this one is consumed */
+		if (w->capev < m->nev) {
+			w->capev = m->nev;
+			free(w->ev);
+			w->ev = xmalloc(w->capev * sizeof *w->ev);
+		}
+		memcpy(w->ev, m->ev, m->nev * sizeof *w->ev);
+		r->ev = w->ev;
+	}
 	r->defects = x->defects;
-	if (w->m.limit_hit) {
+	if (m->limit_hit) {
 		r->defects |= 1u << COT_D_RULE_LIMIT;
-		PCRE2_UCHAR msg[128];
-		pcre2_get_error_message(w->m.limit_rc, msg, sizeof msg);
-		const struct rule *lr = &cfg->rules->v[w->m.limit_rule];
+		char msg[128];
+		match_limit_message(m, msg, sizeof msg);
+		const struct rule *lr = &cfg->rules->v[m->limit_rule];
 		buf_reset(&w->warn);
 		buf_printf(&w->warn, "rule '%s' (%s:%u) gave up: %s; counts may be low (defect rule_limit)",
-			   lr->name, lr->file, lr->line, (char *)msg);
+			   lr->name, lr->file, lr->line, msg);
 		r->warn = w->warn.p;
 	}
-	trace_defects(&cfg->dx, &w->ds, x, r);
+	trace_defects(&cfg->dx, &e->ds, x, r);
 }

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cotscan.h"
-#include "prefilter.h"
+#include "match.h"
 #include "rules.h"
 
 static const char *skip_space(const char *p, const char *end)
@@ -139,7 +139,8 @@ static int expand_defines(const char *pat, const struct defines *defs, struct bu
 
 static uint32_t compile_options(unsigned flags)
 {
-	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+	/* USE_OFFSET_LIMIT: the literal pass bounds where an attempt may start */
+	uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT;
 	if (!(flags & RULE_CASE))
 		opts |= PCRE2_CASELESS;
 	if (!(flags & RULE_ASCII))
@@ -477,10 +478,26 @@ int rules_finish(struct ruleset *rs, struct buf *err)
 	}
 	if (rc < 0)
 		return rc;
-	/* COTSCAN_PREFILTER=0 scans every rule over the whole text (the reference) */
-	const char *pf = getenv("COTSCAN_PREFILTER");
-	pf_index_free(rs->pf);
-	rs->pf = pf && strcmp(pf, "0") == 0 ? NULL : pf_index_build(rs);
+	/* COTSCAN_ENGINE=reference runs every rule over the whole text */
+	const char *eng = getenv("COTSCAN_ENGINE");
+	int reference = eng && strcmp(eng, "reference") == 0;
+	for (size_t i = 0; i < rs->n; i++) {
+		struct rule *r = &rs->v[i];
+		free(r->lits);
+		r->lits = xmalloc(sizeof *r->lits);
+		if (reference) {
+			r->why = "COTSCAN_ENGINE=reference";
+		} else if (lit_required(r->expanded, r->lits, &r->why) == 0 && r->lits->cost >= LIT_MAX_COST)
+			r->why = "its required literals are too common";
+		else if (!r->why)
+			continue;
+		free(r->lits);
+		r->lits = NULL;
+	}
+	lit_db_free(rs->db);
+	rs->db = NULL;
+	if (lit_db_build(rs, &rs->db, err) < 0)
+		return -1;
 	return rc;
 }
 
@@ -492,8 +509,9 @@ void rules_free(struct ruleset *rs)
 		free(rs->v[i].file);
 		pcre2_code_free(rs->v[i].code);
 		free(rs->v[i].expanded);
+		free(rs->v[i].lits);
 	}
-	pf_index_free(rs->pf);
+	lit_db_free(rs->db);
 	free(rs->v);
 	free(rs->origin);
 	memset(rs, 0, sizeof *rs);

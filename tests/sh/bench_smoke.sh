@@ -3,11 +3,13 @@
 # targets live in `make bench`.
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 [ -x $BUILD/parse_floor ] && [ -x $BUILD/runstat ] || { echo "bench helpers not built in $BUILD"; exit 1; }
-TMPDIR=$TMPD BENCH_SRC=data BENCH_MB=1 BENCH_RUNS=1 BENCH_PY_MB=0 sh bench/bench.sh $BUILD > $TMPD/out 2> $TMPD/err ||
+TMPDIR=$TMPD BENCH_SRC=data BENCH_MB=1 BENCH_RUNS=1 BENCH_PY_MB=0 BENCH_HOSTILE_MB=2 sh bench/bench.sh $BUILD > $TMPD/out 2> $TMPD/err ||
 	{ cat $TMPD/out $TMPD/err; exit 1; }
 cat $TMPD/out
 for row in 'read floor: cat' 'read floor: wc -l' 'parse floor: read + cJSON parse' 'cotscan tag -j 1 ' \
-	   'cotscan report -j 1 ' 'python json+re' 'tag -j 1 / parse floor' 'tag -j 1 / python' 'peak RSS, tag -j 1'; do
+	   'cotscan report -j 1 ' 'python json+re' 'python json + str.count' 'looping trace, 8 MB' \
+	   'line full of matches' 'per behaviour' 'tag -j 1 / parse floor' 'tag -j 1 / python str.count' \
+	   'looping 8 MB / 2 MB' 'peak RSS, tag -j 1'; do
 	grep -q -- "$row" $TMPD/out || { echo "missing row: $row"; exit 1; }
 done
 # the input really was built: at least 1 MB of whole copies of data/
