@@ -43,6 +43,7 @@ struct cot_opts {
 	struct defect_opts dx;     /* --min-bytes, --max-bytes, --answer-field */
 	int strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
+	int first_line_set;       /* --first-line was given */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
 	int jobs;                 /* -j; 0: the number of online CPUs */
 	char **files;             /* input names; none means stdin */

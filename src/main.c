@@ -14,6 +14,7 @@
 
 #include "agg.h"
 #include "cotscan.h"
+#include "decompress.h"
 #include "diag.h"
 #include "merge.h"
 #include "opts.h"
@@ -51,7 +52,21 @@ static void mark_duplicate(struct dupset *seen, struct trace_result *r)
 		r->defects |= 1u << COT_D_DUPLICATE;
 }
 
-/* The model name of last resort: the file's base name without .jsonl/.json. */
+/* Whether the n bytes at b end with ext; if so, cuts it off *n. */
+static int cut_ext(const char *b, size_t *n, const char *ext)
+{
+	size_t e = strlen(ext);
+	if (*n > e && memcmp(b + *n - e, ext, e) == 0) {
+		*n -= e;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The model name of last resort: the file's base name without a compression
+ * suffix (.gz, .zst, .xz, .bz2), then without .jsonl/.ndjson/.json.
+ */
 static char *fallback_model(const char *path)
 {
 	if (strcmp(path, "-") == 0)
@@ -59,14 +74,14 @@ static char *fallback_model(const char *path)
 	const char *b = strrchr(path, '/');
 	b = b ? b + 1 : path;
 	size_t n = strlen(b);
-	static const char *const exts[] = { ".jsonl", ".ndjson", ".json" };
-	for (size_t i = 0; i < 3; i++) {
-		size_t e = strlen(exts[i]);
-		if (n > e && strcmp(b + n - e, exts[i]) == 0) {
-			n -= e;
+	static const char *const zexts[] = { ".gz", ".zst", ".zstd", ".xz", ".bz2" };
+	for (size_t i = 0; i < sizeof zexts / sizeof *zexts; i++)
+		if (cut_ext(b, &n, zexts[i]))
 			break;
-		}
-	}
+	static const char *const exts[] = { ".jsonl", ".ndjson", ".json" };
+	for (size_t i = 0; i < 3; i++)
+		if (cut_ext(b, &n, exts[i]))
+			break;
 	return xstrndup(b, n);
 }
 
@@ -129,8 +144,9 @@ static int consume_line(void *ctx, struct trace_result *r)
  * Runs one input through the pipeline into the sink, numbering its lines
  * from run->first_line; standard input is called o->label when given (in
  * messages, the file column and the fallback model).  Returns 0, 1 when
- * --strict stopped at a bad line, or -1 on an open or read error (reported
- * after every line before it has been consumed).
+ * --strict stopped at a bad line, -1 on an open or read error (reported
+ * after every line before it has been consumed), or -2 when --first-line
+ * was given for a compressed input.
  */
 static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct worker *w, const char *path)
 {
@@ -152,9 +168,21 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 	reader_init(&rd, fd, run->first_line);
 	const char *line;
 	size_t len;
-	int rc = 0, got;
+	int rc = 0, got = reader_sniff(&rd);
 	struct trace_result r;
-	while ((got = reader_next(&rd, &line, &len)) > 0) {
+	if (got == 0 && rd.kind != DECOMP_NONE && run->o->first_line_set && run->first_line != 1) {
+		/* --first-line N is for a byte range of a file: none can be cut in a compressed stream */
+		if (run->par && par_drain(run->par))
+			rc = 1;
+		else {
+			progress_clear(&run->prog);
+			diag_error("--first-line cannot be used with compressed input ('%s' is %s): "
+				   "a byte range cannot be cut inside a compressed stream", path, decomp_name(rd.kind));
+			rc = -2;
+		}
+		got = 0;
+	}
+	while (rc == 0 && got >= 0 && (got = reader_next(&rd, &line, &len)) > 0) {
 		if (run->par)
 			rc = par_line(run->par, path, model, line, len, rd.lineno);
 		else {
@@ -163,16 +191,21 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 		}
 		if (rc)
 			break;
-		progress_update(&run->prog, run->bytes + rd.bytes, run->d->tagged);
+		progress_update(&run->prog, run->bytes + reader_in_bytes(&rd), run->d->tagged);
 	}
-	run->bytes += rd.bytes;
+	run->bytes += reader_in_bytes(&rd);
 	if (got < 0 && !rc) {
 		if (run->par && par_drain(run->par))
 			rc = 1;
 		else {
 			progress_clear(&run->prog);
-			diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input",
-				   strerror(rd.err));
+			if (rd.dz)
+				diag_error("cannot read '%s': %s stream corrupt or cut short after line %llu: %s",
+					   strcmp(path, "-") ? path : "standard input", decomp_name(rd.kind),
+					   rd.lineno, reader_error(&rd));
+			else
+				diag_error("cannot read '%s': %s", strcmp(path, "-") ? path : "standard input",
+					   reader_error(&rd));
 			rc = -1;
 		}
 	}
@@ -316,7 +349,7 @@ int main(int argc, char **argv)
 		int rc = run_input(&run, &cfg, &w, files[i]);
 		run.first_line = 1; /* --first-line numbers the first input only */
 		if (rc < 0) {
-			ret = COT_EXIT_IO;
+			ret = rc == -2 ? COT_EXIT_USAGE : COT_EXIT_IO;
 			break;
 		}
 		stopped = rc;

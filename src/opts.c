@@ -465,6 +465,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_WHOLE: o->xo.whole = 1; break;
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_FIRST_LINE:
+			o->first_line_set = 1;
 			if (parse_line_number(optarg, &o->first_line) < 0)
 				ret = usage(o, "bad --first-line '%s' (expected a line number, 1 or more)", optarg);
 			break;
