@@ -63,8 +63,8 @@ $(BUILD):
 # Bench helpers: the parse-only floor and a getrusage runner (see bench/bench.sh).
 BENCH_BIN = $(BUILD)/parse_floor $(BUILD)/runstat
 
-$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/util.o
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/util.o $(LIBS)
+$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/decompress.o $(BUILD)/util.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/decompress.o $(BUILD)/util.o $(LIBS)
 
 $(BUILD)/runstat: bench/runstat.c | $(BUILD)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
