@@ -345,27 +345,50 @@ int main(int argc, char **argv)
 	int stopped = 0;
 	progress_init(&run.prog, !o.quiet && isatty(2), stderr, inputs_size(files, nfiles));
 	ret = COT_EXIT_OK;
+	int unreadable = 0; /* inputs that could not be opened or read */
 	for (int i = 0; i < nfiles && !stopped; i++) {
 		int rc = run_input(&run, &cfg, &w, files[i]);
 		run.first_line = 1; /* --first-line numbers the first input only */
-		if (rc < 0) {
-			ret = rc == -2 ? COT_EXIT_USAGE : COT_EXIT_IO;
+		if (rc == -2) {
+			ret = COT_EXIT_USAGE;
 			break;
+		}
+		if (rc < 0) {
+			/* reported; the other inputs are still read (as cat and grep do), unless --strict */
+			unreadable++;
+			if (o.strict) {
+				diag_error("stopped at '%s' (--strict)", files[i]);
+				break;
+			}
+			continue;
 		}
 		stopped = rc;
 	}
-	if (run.par && !stopped && ret == COT_EXIT_OK)
+	if (unreadable && ret == COT_EXIT_OK)
+		ret = COT_EXIT_IO;
+	if (run.par && !stopped && ret != COT_EXIT_USAGE)
 		stopped = par_drain(run.par);
 	par_free(run.par);
 	run.par = NULL;
 	progress_clear(&run.prog);
-	if (ret == COT_EXIT_OK && !stopped)
-		ret = s.finish(s.ctx);
+	/* the results of what was read; none when nothing could be */
+	if (ret != COT_EXIT_USAGE && !stopped && !(unreadable && o.strict) && unreadable < nfiles) {
+		int fr = s.finish(s.ctx);
+		if (fr && ret == COT_EXIT_OK)
+			ret = fr;
+	}
 	diag_summary(&d);
+	/* lines read, none tagged: a failure, whatever the sink made of it */
+	if (ret <= COT_EXIT_SKIPPED && diag_no_traces(&d))
+		ret = COT_EXIT_IO;
 	/* for check, skipped lines count through its `skipped` check instead */
 	if (ret == COT_EXIT_OK && diag_bad_lines(&d) && o.cmd != CMD_CHECK)
 		ret = COT_EXIT_SKIPPED;
-	if (outfile_close(&out, ret <= COT_EXIT_SKIPPED && !stopped) < 0)
+	/* -o FILE is replaced only by a run that tagged something and succeeded */
+	int commit = ret <= COT_EXIT_SKIPPED && !stopped && d.tagged > 0;
+	if (ret <= COT_EXIT_SKIPPED && !stopped && d.tagged == 0 && out.tmp)
+		diag_error("no traces: '%s' left as it was", o.output);
+	if (outfile_close(&out, commit) < 0)
 		ret = COT_EXIT_IO;
 out:
 	if (have_worker)

@@ -114,9 +114,11 @@ static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
 	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
+	"     eval: also lines without usable labels; show: no trace or instance found;\n"
 	"     check: a check failed\n"
 	"  2  usage error, bad rule file or bad configuration\n"
-	"  3  input or output error (unreadable file, write failure)\n";
+	"  3  input or output error: an unreadable input (the others are still read),\n"
+	"     a corrupt compressed input, no trace tagged of the lines read, a write failure\n";
 
 static const char check_help[] =
 	"Keys (rates over traces, or over non-blank lines for skips):\n"
