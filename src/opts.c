@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cotscan.h"
 #include "diag.h"
@@ -399,6 +400,131 @@ static int finish(struct cot_opts *o, struct pending *p)
 	return -1;
 }
 
+
+/*
+ * The edit distance of a and b (optimal string alignment: insertions,
+ * deletions, substitutions and swaps of two neighbours), at most 64 bytes.
+ */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 64;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/*
+ * The command name closest to s, or NULL when none is close enough to be
+ * what was meant (at most 2 edits, and fewer than half of s).
+ */
+static const char *closest_command(const char *s)
+{
+	const char *best = NULL;
+	size_t bd = 3, n = strlen(s);
+	for (size_t i = 0; i < NCMDS; i++) {
+		size_t dist = edit_distance(s, cmddefs[i].name);
+		if (dist < bd && 2 * dist < n) {
+			bd = dist;
+			best = cmddefs[i].name;
+		}
+	}
+	return best;
+}
+
+/*
+ * The long option closest to name (without its dashes and any =VALUE),
+ * preferring those of command cmd, or NULL when none is close.
+ */
+static const char *closest_option(const char *name, size_t n, unsigned cmd)
+{
+	char key[65];
+	if (n >= sizeof key)
+		return NULL;
+	memcpy(key, name, n);
+	key[n] = '\0';
+	const char *best = NULL;
+	size_t bd = 4;
+	int bapplies = 0;
+	for (size_t i = 0; i < NOPTS; i++) {
+		size_t dist = edit_distance(key, optdefs[i].name);
+		int applies = (optdefs[i].cmds & cmd) != 0;
+		if (dist > 3 || 2 * dist >= n + 1)
+			continue;
+		if (dist < bd || (dist == bd && applies && !bapplies)) {
+			bd = dist;
+			best = optdefs[i].name;
+			bapplies = applies;
+		}
+	}
+	return best;
+}
+
+/* The option definition of long option name[0..n) (a unique prefix too), or NULL. */
+static const struct optdef *find_long(const char *name, size_t n)
+{
+	const struct optdef *hit = NULL;
+	for (size_t i = 0; i < NOPTS; i++)
+		if (strncmp(optdefs[i].name, name, n) == 0) {
+			if (strlen(optdefs[i].name) == n)
+				return &optdefs[i];
+			if (hit)
+				return NULL; /* ambiguous: getopt_long reports it */
+			hit = &optdefs[i];
+		}
+	return hit;
+}
+
+/*
+ * The index of the first argument that is not an option or an option's
+ * value (the command, or the first FILE), or argc when there is none or
+ * "--" comes first.
+ */
+static int first_operand(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return argc;
+		if (a[0] != '-' || a[1] == '\0')
+			return i;
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			const struct optdef *d = find_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+			if (d && d->arg && d->arg[0] != '[' && !eq)
+				i++; /* its value */
+			continue;
+		}
+		for (const char *c = a + 1; *c; c++) {
+			const struct optdef *d = NULL;
+			for (size_t k = 0; k < NOPTS; k++)
+				if (optdefs[k].id == (unsigned char)*c)
+					d = &optdefs[k];
+			if (d && d->arg) {
+				if (!c[1])
+					i++; /* -j 2: the next argument is the value */
+				break;
+			}
+		}
+	}
+	return argc;
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
@@ -406,15 +532,25 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->first_line = 1;
 	o->show.color = -1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
-	if (argc > 1)
+	/* the command is the first operand, after any options (cotscan -q -j 2 report f) */
+	o->argv = xmalloc(((size_t)argc + 1) * sizeof *o->argv);
+	memcpy(o->argv, argv, ((size_t)argc + 1) * sizeof *argv);
+	argv = o->argv;
+	int at = first_operand(argc, argv);
+	const char *typo = NULL, *typo_near = NULL; /* a first operand that looks like a misspelt command */
+	if (at < argc) {
 		for (size_t i = 0; i < NCMDS; i++)
-			if (strcmp(argv[1], cmddefs[i].name) == 0) {
+			if (strcmp(argv[at], cmddefs[i].name) == 0) {
 				o->cmd = cmddefs[i].cmd;
 				o->cmdname = cmddefs[i].name;
-				argv++;
+				memmove(argv + at, argv + at + 1, (size_t)(argc - at) * sizeof *argv);
 				argc--;
 				break;
 			}
+		struct stat st;
+		if (!o->cmdname && stat(argv[at], &st) != 0 && (typo_near = closest_command(argv[at])))
+			typo = argv[at]; /* reported after the options, which may be wrong first */
+	}
 
 	struct option longopts[NOPTS + 1];
 	char shortopts[2 * NOPTS + 2];
@@ -443,10 +579,14 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		}
 		if (c == '?') {
+			const char *a = argv[optind - 1], *near = NULL;
 			if (optopt && optopt < 256)
 				ret = usage(o, "unknown option '-%c'", optopt);
+			else if (a[0] == '-' && a[1] == '-' &&
+				 (near = closest_option(a + 2, strcspn(a + 2, "="), (unsigned)o->cmd)))
+				ret = usage(o, "unknown option '%.*s'; did you mean '--%s'?", (int)strcspn(a, "="), a, near);
 			else
-				ret = usage(o, "unknown option '%s'", argv[optind - 1]);
+				ret = usage(o, "unknown option '%s'", a);
 			break;
 		}
 		const struct optdef *d = NULL;
@@ -566,6 +706,8 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
 		}
 	}
+	if (ret < 0 && typo)
+		ret = usage(o, "'%s' is neither a command nor a file; did you mean '%s'?", typo, typo_near);
 	if (ret < 0) {
 		o->files = argv + optind;
 		o->nfiles = argc - optind;
@@ -589,6 +731,8 @@ int opts_check_rules(const struct cot_opts *o, const struct ruleset *rs)
 
 void opts_free(struct cot_opts *o)
 {
+	free(o->argv);
+	o->argv = NULL;
 	for (size_t i = 0; i < o->nchecks; i++)
 		gate_check_free(&o->checks[i]);
 	free(o->checks);
