@@ -13,6 +13,9 @@
 
 #include <stddef.h>
 
+/* The largest JSON array file read whole (1 GiB). */
+#define READER_ARRAY_MAX ((size_t)1 << 30)
+
 struct reader {
 	int fd;
 	char *buf;              /* owned; holds [pos, len) unread bytes */
@@ -24,6 +27,11 @@ struct reader {
 	int sniffed;            /* the start of the stream was looked at */
 	int kind;               /* enum decomp_kind, once sniffed */
 	struct decomp *dz;      /* the decompressor of a compressed stream, else NULL */
+	int array;              /* a JSON array of records: its elements are the lines */
+	int loaded, closed;     /* array: read whole; its closing bracket was reached */
+	char *elem;             /* array: the element last returned, without blanks */
+	size_t elemcap;
+	const char *msg;        /* why the framing failed (array), else NULL */
 	unsigned long long raw_bytes; /* bytes read from fd so far */
 };
 
@@ -36,8 +44,14 @@ void reader_init(struct reader *r, int fd, unsigned long long first_line);
 
 /*
  * Reads the start of the stream and decides whether it is compressed
- * (r->kind); reader_next does it on its first call.  Returns 0, or -1 on a
- * read error.
+ * (r->kind) and, for a stream that starts at line 1, whether it is a JSON
+ * array (r->array: its first non-blank byte is '['); reader_next does it on
+ * its first call.  Returns 0, or -1 on a read error.
+ *
+ * A JSON array is read whole (at most READER_ARRAY_MAX bytes) and returned
+ * element by element, numbered from 1, each with the blanks outside its
+ * strings removed (one line of JSON Lines); the array must end with ']' and
+ * nothing but blanks after it.
  */
 int reader_sniff(struct reader *r);
 

@@ -95,7 +95,17 @@ struct run {
 	struct progress prog;
 	unsigned long long bytes; /* bytes of the inputs finished so far */
 	unsigned long long first_line; /* number of the next input's first line (--first-line) */
+	int array;                /* the input being read is a JSON array */
 };
+
+/* Whether a line starts (after blanks and a BOM) with '{' or '[', as line 1 of pretty-printed JSON does. */
+static int pretty_start(const char *s, size_t n)
+{
+	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n && (s[i] == '{' || s[i] == '[');
+}
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
 static unsigned long long inputs_size(char **files, int nfiles)
@@ -123,7 +133,14 @@ static int consume_line(void *ctx, struct trace_result *r)
 	d->lines++;
 	if (r->skip) {
 		progress_clear(&run->prog);
-		diag_skip(d, r->file, r->line, r->skip, r->why);
+		if (r->skip == COT_SKIP_BAD_JSON && r->line == 1 && !run->array && pretty_start(r->raw, r->rawlen)) {
+			/* one record over many lines: say what to do once, on line 1 */
+			struct buf why = {0};
+			buf_printf(&why, "%s; looks like pretty-printed JSON: try jq -c . FILE (jq -c '.[]' FILE for an object of records)", r->why ? r->why : "");
+			diag_skip(d, r->file, r->line, r->skip, why.p);
+			buf_free(&why);
+		} else
+			diag_skip(d, r->file, r->line, r->skip, r->why);
 	} else
 		d->tagged++;
 	mark_duplicate(run->seen, r);
@@ -170,18 +187,24 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 	size_t len;
 	int rc = 0, got = reader_sniff(&rd);
 	struct trace_result r;
-	if (got == 0 && rd.kind != DECOMP_NONE && run->o->first_line_set && run->first_line != 1) {
+	if (got == 0 && (rd.kind != DECOMP_NONE || rd.array) && run->o->first_line_set) {
 		/* --first-line N is for a byte range of a file: none can be cut in a compressed stream */
 		if (run->par && par_drain(run->par))
 			rc = 1;
 		else {
 			progress_clear(&run->prog);
-			diag_error("--first-line cannot be used with compressed input ('%s' is %s): "
-				   "a byte range cannot be cut inside a compressed stream", path, decomp_name(rd.kind));
+			if (rd.kind != DECOMP_NONE)
+				diag_error("--first-line cannot be used with compressed input ('%s' is %s): "
+					   "a byte range cannot be cut inside a compressed stream", path,
+					   decomp_name(rd.kind));
+			else
+				diag_error("--first-line cannot be used with a JSON array ('%s'): "
+					   "a byte range cannot be cut inside an array", path);
 			rc = -2;
 		}
 		got = 0;
 	}
+	run->array = rd.array;
 	while (rc == 0 && got >= 0 && (got = reader_next(&rd, &line, &len)) > 0) {
 		if (run->par)
 			rc = par_line(run->par, path, model, line, len, rd.lineno);
@@ -199,7 +222,10 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 			rc = 1;
 		else {
 			progress_clear(&run->prog);
-			if (rd.dz)
+			if (rd.msg)
+				diag_error("cannot read '%s': %s (after record %llu)",
+					   strcmp(path, "-") ? path : "standard input", rd.msg, rd.lineno);
+			else if (rd.dz)
 				diag_error("cannot read '%s': %s stream corrupt or cut short after line %llu: %s",
 					   strcmp(path, "-") ? path : "standard input", decomp_name(rd.kind),
 					   rd.lineno, reader_error(&rd));

@@ -49,6 +49,17 @@ static ssize_t read_raw(struct reader *r)
 	return got;
 }
 
+/* Appends the next block of the (decompressed) stream; returns its size, 0 at the end, -1 on error. */
+static ssize_t fill(struct reader *r)
+{
+	if (!r->dz)
+		return read_raw(r);
+	ssize_t got = decomp_read(r->dz, r->buf + r->len, r->cap - r->len);
+	if (got < 0)
+		r->err = EIO;
+	return got;
+}
+
 int reader_sniff(struct reader *r)
 {
 	if (r->sniffed)
@@ -74,24 +85,144 @@ int reader_sniff(struct reader *r)
 		r->len = 0;
 		r->eof = 0;
 	}
+	if (r->first) {
+		/* a JSON array? its first non-blank byte tells */
+		size_t i = 0;
+		for (;;) {
+			if (i == 0 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+				i = 3;
+			while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\t' || r->buf[i] == '\r' ||
+					      r->buf[i] == '\n'))
+				i++;
+			if (i < r->len || r->eof)
+				break;
+			make_room(r);
+			ssize_t got = fill(r);
+			if (got < 0)
+				return -1;
+			if (got == 0)
+				r->eof = 1;
+			r->len += (size_t)got;
+		}
+		if (i < r->len && r->buf[i] == '[') {
+			r->array = 1;
+			r->pos = i + 1;
+		}
+	}
 	return 0;
 }
 
-/* Appends the next block of the (decompressed) stream; returns its size, 0 at the end, -1 on error. */
-static ssize_t fill(struct reader *r)
+
+static int is_blank(char c)
 {
-	if (!r->dz)
-		return read_raw(r);
-	ssize_t got = decomp_read(r->dz, r->buf + r->len, r->cap - r->len);
-	if (got < 0)
-		r->err = EIO;
-	return got;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int framing_error(struct reader *r, const char *msg)
+{
+	r->err = EINVAL;
+	r->msg = msg;
+	return -1;
+}
+
+/* The next element of a JSON array (see reader_sniff). */
+static int array_next(struct reader *r, const char **line, size_t *len)
+{
+	while (!r->loaded) {
+		if (r->eof) {
+			r->loaded = 1;
+			break;
+		}
+		if (r->len > READER_ARRAY_MAX)
+			return framing_error(r, "a JSON array over 1 GiB is not read whole: "
+					     "convert it to JSON Lines first (jq -c '.[]' FILE)");
+		if (r->cap - r->len < READ_BLOCK) {
+			size_t pos = r->pos;
+			r->pos = 0; /* keep the whole array: make_room must not compact */
+			make_room(r);
+			r->pos = pos;
+		}
+		ssize_t got = fill(r);
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			r->eof = 1;
+		r->len += (size_t)got;
+	}
+	const char *b = r->buf;
+	size_t p = r->pos, n = r->len;
+	while (p < n && is_blank(b[p]))
+		p++;
+	if (r->closed || (r->lineno == 0 && p < n && b[p] == ']')) {
+		if (!r->closed)
+			p++;
+		r->closed = 1;
+		while (p < n && is_blank(b[p]))
+			p++;
+		r->pos = r->bytes = p;
+		if (p < n)
+			return framing_error(r, "data after the end of the JSON array");
+		return 0;
+	}
+	if (p >= n)
+		return framing_error(r, "the JSON array is not closed with ']': truncated file?");
+	/* the element: up to the ',' or ']' at its own level */
+	size_t start = p, depth = 0;
+	int in_str = 0;
+	for (; p < n; p++) {
+		char c = b[p];
+		if (in_str) {
+			if (c == '\\')
+				p++;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"')
+			in_str = 1;
+		else if (c == '[' || c == '{')
+			depth++;
+		else if ((c == ']' || c == '}') && depth > 0)
+			depth--;
+		else if (depth == 0 && (c == ',' || c == ']'))
+			break;
+	}
+	size_t end = p < n ? p : n;
+	if (end - start + 1 > r->elemcap) {
+		r->elemcap = end - start + 1;
+		r->elem = xrealloc(r->elem, r->elemcap);
+	}
+	/* one line of JSON Lines: the blanks outside strings dropped, the rest as it is */
+	size_t k = 0;
+	in_str = 0;
+	for (size_t i = start; i < end; i++) {
+		char c = b[i];
+		if (in_str) {
+			r->elem[k++] = c;
+			if (c == '\\' && i + 1 < end)
+				r->elem[k++] = b[++i];
+			else if (c == '"')
+				in_str = 0;
+		} else if (!is_blank(c)) {
+			r->elem[k++] = c;
+			in_str = c == '"';
+		}
+	}
+	if (k == 0) /* an empty element ("[1,,2]"): a syntax error, not a blank line */
+		r->elem[k++] = ',';
+	if (p < n && b[p] == ']')
+		r->closed = 1;
+	r->pos = r->bytes = p < n ? p + 1 : n;
+	r->lineno++;
+	*line = r->elem;
+	*len = k;
+	return 1;
 }
 
 int reader_next(struct reader *r, const char **line, size_t *len)
 {
 	if (!r->sniffed && reader_sniff(r) < 0)
 		return -1;
+	if (r->array)
+		return array_next(r, line, len);
 	size_t scan = r->pos; /* where to resume looking for LF */
 
 	for (;;) {
@@ -131,6 +262,8 @@ int reader_next(struct reader *r, const char **line, size_t *len)
 
 const char *reader_error(const struct reader *r)
 {
+	if (r->msg)
+		return r->msg;
 	if (r->dz && r->err == EIO)
 		return decomp_error(r->dz);
 	return strerror(r->err);
@@ -145,6 +278,8 @@ void reader_free(struct reader *r)
 {
 	decomp_close(r->dz);
 	r->dz = NULL;
+	free(r->elem);
+	r->elem = NULL;
 	free(r->buf);
 	r->buf = NULL;
 	r->cap = r->len = r->pos = 0;
