@@ -59,6 +59,12 @@ const cJSON *json_path(const cJSON *root, const char *path);
 int json_path_valid(const char *p, size_t n);
 
 /*
+ * Whether JSON text s[0..n) ends with brackets still open, outside any
+ * string: the first line of a record written over several lines.
+ */
+int json_unclosed(const char *s, size_t n);
+
+/*
  * The text of a string, number or boolean, as the id and model columns
  * show it (an integral number without a fraction), into b; 0 for any other value.
  */

@@ -29,6 +29,9 @@ struct reader {
 	struct decomp *dz;      /* the decompressor of a compressed stream, else NULL */
 	int array;              /* a JSON array of records: its elements are the lines */
 	int loaded, closed;     /* array: read whole; its closing bracket was reached */
+	size_t ascan, aend;     /* array: scanned up to; just past its closing bracket (0: not found) */
+	size_t adepth;
+	int astr;               /* array scan: inside a string (2: after its backslash) */
 	char *elem;             /* array: the element last returned, without blanks */
 	size_t elemcap;
 	const char *msg;        /* why the framing failed (array), else NULL */
@@ -51,7 +54,9 @@ void reader_init(struct reader *r, int fd, unsigned long long first_line);
  * A JSON array is read whole (at most READER_ARRAY_MAX bytes) and returned
  * element by element, numbered from 1, each with the blanks outside its
  * strings removed (one line of JSON Lines); the array must end with ']' and
- * nothing but blanks after it.
+ * nothing but blanks after it.  When a line with more JSON follows the
+ * closing bracket, the stream is JSON Lines whose first line is an array,
+ * and is read line by line.
  */
 int reader_sniff(struct reader *r);
 

@@ -456,6 +456,12 @@ static size_t json_scan(const char *s, const char *stop, const char **str)
 	return depth;
 }
 
+int json_unclosed(const char *s, size_t n)
+{
+	const char *str;
+	return json_scan(s, s + n, &str) > 0 && !str;
+}
+
 /* Explains why cJSON failed at err (a position in line[0..len]). */
 static void bad_json(struct extracted *x, const char *line, size_t len, const char *err)
 {

@@ -16,6 +16,7 @@
 #include "cotscan.h"
 #include "decompress.h"
 #include "diag.h"
+#include "extract.h"
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
@@ -98,13 +99,16 @@ struct run {
 	int array;                /* the input being read is a JSON array */
 };
 
-/* Whether a line starts (after blanks and a BOM) with '{' or '[', as line 1 of pretty-printed JSON does. */
+/*
+ * Whether a line starts (after blanks and a BOM) with '{' or '[' and ends
+ * with brackets open, as line 1 of pretty-printed JSON does.
+ */
 static int pretty_start(const char *s, size_t n)
 {
 	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	return i < n && (s[i] == '{' || s[i] == '[');
+	return i < n && (s[i] == '{' || s[i] == '[') && json_unclosed(s + i, n - i);
 }
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */

@@ -113,6 +113,8 @@ int reader_sniff(struct reader *r)
 }
 
 
+int reader_next(struct reader *r, const char **line, size_t *len);
+
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -125,10 +127,52 @@ static int framing_error(struct reader *r, const char *msg)
 	return -1;
 }
 
+
+/* Scans the array's new bytes for its closing bracket (r->aend). */
+static void array_scan(struct reader *r)
+{
+	if (r->ascan == 0)
+		r->ascan = r->pos; /* just past the opening bracket, depth 1 */
+	if (r->adepth == 0 && !r->aend)
+		r->adepth = 1;
+	for (size_t p = r->ascan; p < r->len && !r->aend; p++) {
+		char c = r->buf[p];
+		if (r->astr == 2)
+			r->astr = 1;
+		else if (r->astr) {
+			if (c == '\\')
+				r->astr = 2;
+			else if (c == '"')
+				r->astr = 0;
+		} else if (c == '"')
+			r->astr = 1;
+		else if (c == '[' || c == '{')
+			r->adepth++;
+		else if ((c == ']' || c == '}') && --r->adepth == 0)
+			r->aend = p + 1;
+	}
+	r->ascan = r->len;
+}
+
 /* The next element of a JSON array (see reader_sniff). */
 static int array_next(struct reader *r, const char **line, size_t *len)
 {
 	while (!r->loaded) {
+		array_scan(r);
+		if (r->aend) {
+			/* after the closing bracket: blanks to the end, or a new line of JSON Lines? */
+			size_t q = r->aend;
+			int nl = 0;
+			while (q < r->len && is_blank(r->buf[q]))
+				nl |= r->buf[q++] == '\n';
+			if (q < r->len && nl) {
+				r->array = 0; /* JSON Lines: read it from its first line */
+				r->pos = 0;
+				return reader_next(r, line, len);
+			}
+			if (q < r->len) /* more on the same line: the array's error */
+				r->loaded = 1;
+		}
 		if (r->eof) {
 			r->loaded = 1;
 			break;
