@@ -44,9 +44,9 @@ static const struct optdef {
 } optdefs[] = {
 	{ 'o', "output", "FILE", ALL, "write to FILE instead of standard output" },
 	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
-	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
-	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "dotted path of the trace id" },
+	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "field path of the chain of thought (a.b.0.c, /a/b/0/c, .a.b[0][\"c\"])" },
+	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "field path of the model name" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "field path of the trace id" },
 	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
@@ -63,7 +63,7 @@ static const struct optdef {
 	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
-	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
+	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "field path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
 	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
@@ -75,7 +75,7 @@ static const struct optdef {
 	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
 	{ OPT_MIN_BYTES, "min-bytes", "N", TRACES, "defect too_short: fewer than N analysed bytes" },
 	{ OPT_MAX_BYTES, "max-bytes", "N", TRACES, "defect too_long: more than N analysed bytes" },
-	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "dotted path of the model's answer (default: answer)" },
+	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "field path of the model's answer (default: answer)" },
 	{ OPT_GATE_MAX, "max", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is above RATE (repeatable)" },
 	{ OPT_GATE_MIN, "min", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is below RATE (repeatable)" },
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
@@ -258,7 +258,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 	struct eval_cfg *e = &o->eval;
 	e->labels_path = p->labels_field ? p->labels_field : "labels";
 	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
-		return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+		return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 			     e->labels_path);
 	if (p->nby == 0)
 		e->by[e->nby++] = TRACE_MODEL_FIELD;
@@ -381,7 +381,7 @@ static int finish(struct cot_opts *o, struct pending *p)
 	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
 	for (int i = 0; i < 4; i++)
 		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i])))
-			return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+			return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 				     paths[i]);
 	if (p->group_by && group_by_bad(p->group_by))
 		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
