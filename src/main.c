@@ -86,6 +86,137 @@ static char *fallback_model(const char *path)
 	return xstrndup(b, n);
 }
 
+/*
+ * The field paths given on the command line, checked against the records of
+ * each input: one that is missing in every record of an input gets one
+ * warning when the input ends, with a "did you mean" from the keys of its
+ * first records.
+ */
+#define FIELD_MAX 16
+#define FIELD_KEYS 64
+struct fieldcheck {
+	int n;
+	const char *opt[FIELD_MAX];
+	char *path[FIELD_MAX];    /* owned */
+	unsigned long long found[FIELD_MAX];
+	unsigned long long records;
+	const char *file;         /* the input being counted */
+	char *keys[FIELD_KEYS];   /* owned: top-level keys of its first records */
+	int nkeys, sampled;
+	unsigned long long warned;
+	struct buf msgs;          /* the warnings, printed at the end of the run */
+};
+
+static void fieldcheck_add(struct fieldcheck *fc, const char *opt, const char *path, size_t n)
+{
+	if (!path || fc->n == FIELD_MAX || (n == strlen(TRACE_MODEL_FIELD) && memcmp(path, TRACE_MODEL_FIELD, n) == 0))
+		return;
+	fc->opt[fc->n] = opt;
+	fc->path[fc->n++] = xstrndup(path, n);
+}
+
+static void fieldcheck_init(struct fieldcheck *fc, const struct cot_opts *o)
+{
+	memset(fc, 0, sizeof *fc);
+	fieldcheck_add(fc, "--cot-field", o->xo.cot_path, o->xo.cot_path ? strlen(o->xo.cot_path) : 0);
+	fieldcheck_add(fc, "--model-field", o->xo.model_path, o->xo.model_path ? strlen(o->xo.model_path) : 0);
+	fieldcheck_add(fc, "--id-field", o->xo.id_path, o->xo.id_path ? strlen(o->xo.id_path) : 0);
+	fieldcheck_add(fc, "--answer-field", o->dx.answer_path, o->dx.answer_path ? strlen(o->dx.answer_path) : 0);
+	const char *g = o->cmd == CMD_REPORT ? o->report.group_by : o->cmd == CMD_COMPARE ? o->compare.group_by : NULL;
+	while (g) {
+		const char *e = strchr(g, ',');
+		fieldcheck_add(fc, "--group-by", g, e ? (size_t)(e - g) : strlen(g));
+		g = e ? e + 1 : NULL;
+	}
+}
+
+/* The first step of a path, as a key name (for the suggestion). */
+static void first_step(const char *path, char *out, size_t cap)
+{
+	const char *p = path;
+	size_t n;
+	if (*p == '/' || *p == '.')
+		p++;
+	n = strcspn(p, *path == '/' ? "/" : ".[");
+	snprintf(out, cap, "%.*s", (int)n, p);
+}
+
+/* Warns about the paths missing in every record of the input just counted, then starts over. */
+static void fieldcheck_flush(struct fieldcheck *fc)
+{
+	for (int i = 0; i < fc->n && fc->records; i++) {
+		if (fc->found[i])
+			continue;
+		char step[128];
+		first_step(fc->path[i], step, sizeof step);
+		const char *near = NULL;
+		size_t best = 3;
+		for (int k = 0; k < fc->nkeys; k++) {
+			size_t dist = edit_distance(step, fc->keys[k]);
+			if (dist > 0 && dist <= best && 2 * dist < strlen(step) + 1) {
+				best = dist;
+				near = fc->keys[k];
+			}
+		}
+		buf_printf(&fc->msgs, "cotscan: warning: %s '%s' is missing in all %llu records of '%s'", fc->opt[i],
+			   fc->path[i], fc->records, strcmp(fc->file, "-") ? fc->file : "standard input");
+		if (near)
+			buf_printf(&fc->msgs, "; did you mean '%s'?", near);
+		buf_addc(&fc->msgs, '\n');
+		fc->warned++;
+	}
+	for (int k = 0; k < fc->nkeys; k++)
+		free(fc->keys[k]);
+	fc->nkeys = fc->sampled = 0;
+	fc->records = 0;
+	memset(fc->found, 0, sizeof fc->found);
+}
+
+/* Counts one parsed record of file. */
+static void fieldcheck_record(struct fieldcheck *fc, const char *file, const cJSON *rec)
+{
+	if (!fc->n)
+		return;
+	if (fc->file && strcmp(fc->file, file) != 0)
+		fieldcheck_flush(fc);
+	fc->file = file;
+	if (!cJSON_IsObject(rec))
+		return;
+	fc->records++;
+	for (int i = 0; i < fc->n; i++)
+		if (!fc->found[i] && json_path(rec, fc->path[i]))
+			fc->found[i]++;
+	if (fc->sampled < 5) {
+		fc->sampled++;
+		const cJSON *c;
+		cJSON_ArrayForEach(c, rec) {
+			int seen = 0;
+			for (int k = 0; k < fc->nkeys && !seen; k++)
+				seen = strcmp(fc->keys[k], c->string) == 0;
+			if (!seen && fc->nkeys < FIELD_KEYS)
+				fc->keys[fc->nkeys++] = xstrdup(c->string);
+		}
+	}
+}
+
+/* The end of the run: the last input's warnings, then all of them. */
+static void fieldcheck_end(struct fieldcheck *fc)
+{
+	fieldcheck_flush(fc);
+	if (fc->msgs.len)
+		fputs(fc->msgs.p, stderr);
+}
+
+static void fieldcheck_free(struct fieldcheck *fc)
+{
+	buf_free(&fc->msgs);
+	for (int i = 0; i < fc->n; i++)
+		free(fc->path[i]);
+	for (int k = 0; k < fc->nkeys; k++)
+		free(fc->keys[k]);
+	fc->n = fc->nkeys = 0;
+}
+
 /* What the ordered consumer needs; one per run. */
 struct run {
 	const struct cot_opts *o;
@@ -97,6 +228,7 @@ struct run {
 	unsigned long long bytes; /* bytes of the inputs finished so far */
 	unsigned long long first_line; /* number of the next input's first line (--first-line) */
 	int array;                /* the input being read is a JSON array */
+	struct fieldcheck *fc;    /* the field paths given, checked per input */
 };
 
 /*
@@ -147,6 +279,8 @@ static int consume_line(void *ctx, struct trace_result *r)
 			diag_skip(d, r->file, r->line, r->skip, r->why);
 	} else
 		d->tagged++;
+	if (r->record)
+		fieldcheck_record(run->fc, r->file, r->record);
 	mark_duplicate(run->seen, r);
 	if (r->warn) {
 		progress_clear(&run->prog);
@@ -326,7 +460,8 @@ int main(int argc, char **argv)
 	struct worker w;
 	struct diag d = {0};
 	struct dupset seen = {0};
-	struct run run = { .o = &o, .d = &d, .s = &s, .seen = &seen };
+	struct fieldcheck fc = {0};
+	struct run run = { .o = &o, .d = &d, .s = &s, .seen = &seen, .fc = &fc };
 	int have_worker = 0, ret;
 
 	/* `cotscan ... | head -1` should end quietly, as other filters do */
@@ -361,6 +496,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	fieldcheck_init(&fc, &o);
 	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
 	worker_init(&w, &cfg);
 	have_worker = 1;
@@ -401,6 +537,7 @@ int main(int argc, char **argv)
 	par_free(run.par);
 	run.par = NULL;
 	progress_clear(&run.prog);
+	fieldcheck_end(&fc);
 	/* the results of what was read; none when nothing could be */
 	if (ret != COT_EXIT_USAGE && !stopped && !(unreadable && o.strict) && unreadable < nfiles) {
 		int fr = s.finish(s.ctx);
@@ -413,6 +550,9 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 	/* for check, skipped lines count through its `skipped` check instead */
 	if (ret == COT_EXIT_OK && diag_bad_lines(&d) && o.cmd != CMD_CHECK)
+		ret = COT_EXIT_SKIPPED;
+	/* --strict: a field path missing in every record of an input fails the run */
+	if (fc.warned && o.strict && ret == COT_EXIT_OK)
 		ret = COT_EXIT_SKIPPED;
 	/* -o FILE is replaced only by a run that tagged something and succeeded */
 	int commit = ret <= COT_EXIT_SKIPPED && !stopped && d.tagged > 0;
@@ -428,6 +568,7 @@ out:
 	rules_free(&rs);
 	buf_free(&err);
 	dupset_free(&seen);
+	fieldcheck_free(&fc);
 	opts_free(&o);
 	return ret;
 }
