@@ -10,8 +10,8 @@ DESTDIR ?=
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS  ?= -O2 -g
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 zlib libzstd liblzma 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 zlib libzstd liblzma 2>/dev/null || echo -lcjson -lpcre2-8 -lz -lzstd -llzma) -lbz2 -lcsv
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 gsl zlib libzstd liblzma 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 gsl zlib libzstd liblzma 2>/dev/null || echo -lcjson -lpcre2-8 -lgsl -lgslcblas -lz -lzstd -llzma) -lbz2 -lcsv
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(DEPS_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS)
 LIBS    = $(DEPS_LIBS) -lm -lpthread
@@ -29,12 +29,16 @@ CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extra
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
 CORE_SRC += src/gate.c
-CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
+# sample and the judge loop
+CORE_SRC += src/sample.c src/judge.c
+# --where and --drop-defects
+CORE_SRC += src/filter.c
+CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o $(BUILD)/prompts_builtin.o
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench eval-by-source
 
 all: cotscan
 
@@ -52,6 +56,13 @@ $(BUILD)/rules_builtin.c: $(RULE_FILES) src/embed_rules.sh | $(BUILD)
 	sh src/embed_rules.sh $(RULE_FILES) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/rules_builtin.o: $(BUILD)/rules_builtin.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# So are the judge prompts of `cotscan judge requests`.
+$(BUILD)/prompts_builtin.c: prompts/judge.prompts src/embed_text.sh | $(BUILD)
+	sh src/embed_text.sh judge_prompts_builtin prompts/judge.prompts > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/prompts_builtin.o: $(BUILD)/prompts_builtin.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
@@ -76,6 +87,13 @@ bench:
 		build-bench/cotscan build-bench/parse_floor build-bench/runstat
 	@sh bench/bench.sh build-bench
 
+
+# Agreement with the judge per source and per model family, and leave one
+# out (contrib/eval/eval_by_source.py; README "How accurate is it?"), on
+# EVAL_FILES: ../shared/eval's labelled sets when present, else data/labelled.jsonl.
+EVAL_FILES ?= $(or $(wildcard ../shared/eval/dev.jsonl ../shared/eval/train.jsonl),data/labelled.jsonl)
+eval-by-source: cotscan
+	@python3 contrib/eval/eval_by_source.py --cotscan ./cotscan $(EVAL_ARGS) $(EVAL_FILES)
 
 # Fuzz-target replayers: a plain main() over corpus files (tests/sh/fuzz_replay.sh).
 FUZZ_TARGETS = pipeline rules

@@ -5,7 +5,9 @@
  * Traces are grouped by the values of one or more fields (--group-by; the
  * extracted model name by default).  For every group and behaviour the
  * aggregate keeps only sufficient statistics: traces, traces with at least
- * one instance, and the sum and sum of squares of the per-trace counts.
+ * one instance, the sum and sum of squares of the per-trace counts, and for
+ * the rates per 1,000 words the sums of words, words squared and count
+ * times words.
  * Every number of the report table (report.h) is a function of these, so
  * aggregates of disjoint inputs add up exactly (agg_add_stats, `cotscan
  * merge`).  Nothing here knows a table format, a chart or a sink.
@@ -27,9 +29,11 @@
 
 struct agg_stats {
 	unsigned long long traces;
+	unsigned long long words, wordsq;    /* sum of the per-trace words, and of their squares */
 	unsigned long long with[COT_NBEHAV];
 	unsigned long long sum[COT_NBEHAV];
 	unsigned long long sumsq[COT_NBEHAV];
+	unsigned long long cw[COT_NBEHAV];   /* sum of count * words (the per-words interval) */
 };
 
 struct agg_group {
@@ -44,6 +48,8 @@ struct agg {
 	int nfields;
 	char **fields;           /* owned: the group-by fields, in order */
 	unsigned long long skipped[COT_NSKIP]; /* input lines skipped, by reason */
+	unsigned long long filtered; /* tagged traces left out by --where / --drop-defects */
+	int filtering;            /* a filter was given (the partial's "filtered" row) */
 	struct buf key, *vbuf;   /* scratch */
 	const char **vtmp;       /* scratch: nfields values */
 };
@@ -58,14 +64,20 @@ void agg_free(struct agg *a);
 /* Adds stats to the group whose field values are vals[0..nfields-1]. */
 void agg_add_stats(struct agg *a, const char *const *vals, const struct agg_stats *s);
 
-/* Adds one trace with the given counts to the group vals. */
-void agg_add(struct agg *a, const char *const *vals, const unsigned counts[COT_NBEHAV]);
+/*
+ * Adds one trace of the given words and counts to the group vals; returns
+ * the group's key (owned by a, the same string for every trace of the
+ * group, valid until agg_free).
+ */
+const char *agg_add(struct agg *a, const char *const *vals, unsigned long long words,
+		    const unsigned counts[COT_NBEHAV]);
 
 /*
  * Adds one pipeline result: a tagged trace to its group (values looked up
  * in r->record, "model" being r->model), a skipped line to the skip counts.
+ * Returns the group's key as agg_add, or NULL for a skipped line.
  */
-void agg_add_result(struct agg *a, const struct trace_result *r);
+const char *agg_add_result(struct agg *a, const struct trace_result *r);
 
 /* Returns the groups in table order (caller frees the array, not the groups). */
 struct agg_group **agg_sorted(const struct agg *a, size_t *n);
@@ -87,9 +99,9 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 
 /* The partial's fixed leading columns, and the number of trailing ones. */
 #define AGG_PARTIAL_MAGIC "#cotscan_partial"
-#define AGG_PARTIAL_FORMAT "1"
+#define AGG_PARTIAL_FORMAT "2"
 #define AGG_PARTIAL_LEAD 5
-#define AGG_PARTIAL_TAIL (1 + 3 * COT_NBEHAV)
+#define AGG_PARTIAL_TAIL (3 + 4 * COT_NBEHAV)
 extern const char *const agg_partial_lead[AGG_PARTIAL_LEAD];
 
 /*
@@ -98,7 +110,7 @@ extern const char *const agg_partial_lead[AGG_PARTIAL_LEAD];
  */
 int agg_partial_unescape(char *s);
 
-/* The name of trailing partial column i (0: traces, then with/sum/sumsq per behaviour). */
+/* The name of trailing partial column i (traces, words, wordsq, then with/sum/sumsq/cw per behaviour). */
 const char *agg_partial_tail(int i, struct buf *b);
 
 #endif

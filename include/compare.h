@@ -18,6 +18,9 @@ struct compare_cfg {
 	int format;               /* --format: enum cot_format (tabout.h) */
 	double level;             /* --level: confidence level of the intervals */
 	const char *baseline;     /* --baseline GROUP, or NULL for the first group */
+	const char *pair_by;      /* --pair-by FIELD: pairs of traces with the same value, or NULL */
+	const char *cluster_by;   /* --cluster-by FIELD: the cluster as the unit, or NULL */
+	unsigned long long seed;  /* --seed: of the Monte Carlo permutation test (default 1) */
 };
 
 /* The `compare` sink; 0.  finish() returns COT_EXIT_USAGE when --baseline names no group. */

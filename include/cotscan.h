@@ -52,6 +52,7 @@ enum cot_defect {
 	COT_D_NO_ANSWER,      /* no final answer field, section or marker */
 	COT_D_TOO_LONG,       /* more analysed bytes than --max-bytes */
 	COT_D_TOO_SHORT,      /* fewer analysed bytes than --min-bytes */
+	COT_D_NON_ENGLISH,    /* written mostly in a script other than Latin */
 	COT_NDEFECT
 };
 

@@ -20,6 +20,8 @@
  * bytes (compared case-insensitively); every other non-space byte is a token
  * of its own. */
 #define PAD_MIN_TOKENS 16   /* padded is judged from this many tokens on */
+#define PAD_DATA_SHARE 0.5  /* not padded: at least this share are numbers or + - * / = ( ) [ ] ^ % _ */
+#define PAD_NUMBER_SHARE 0.25 /* ... and at least this share are numbers or _ */
 #define PAD_TOP_SHARE 0.6   /* padded: the commonest token is at least this share */
 #define PAD_FEW_TYPES 4     /* padded: at most this many distinct tokens */
 #define PAD_RATIO_MIN 128   /* padded by ratio: judged from this many tokens on */
@@ -30,6 +32,11 @@
 #define REP_GRAM 64
 #define REP_MIN_COUNT 5     /* repetitive: one window occurs this many times */
 #define REP_MIN_SHARE 0.25  /* ... and this share of the windows are a third or later occurrence */
+
+/* non_english: at least NONLATIN_MIN letters of non-Latin scripts (see
+ * defects.c) and more than NONLATIN_SHARE of the ASCII letters. */
+#define NONLATIN_MIN 20
+#define NONLATIN_SHARE 0.2
 
 /* What the detectors are told from the command line. */
 struct defect_opts {
@@ -57,7 +64,8 @@ void defect_scratch_free(struct defect_scratch *s);
 void defect_scratch_trim(struct defect_scratch *s);
 
 /*
- * Text-only detectors over the analysed text: empty, padded, repetitive.
+ * Text-only detectors over the analysed text: empty, padded, repetitive,
+ * non_english.
  * Returns a bit set.  Sets *ends_in_loop when the text is repetitive and
  * the window ending at its last or last but one token is a repeat: the loop
  * form of truncated, which the caller applies when no answer follows.
@@ -66,6 +74,14 @@ unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, 
 
 /* 1 when the text holds an answer marker (see README "Defects"). */
 int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len);
+
+/* 1 when the whole text is an answer with nothing around it: one line of at
+ * most ANSWER_ONLY_WORDS words and ANSWER_ONLY_BYTES bytes ("wife"), one JSON
+ * value (`[["fill A", "pour A->B"]]`), or a grid (two or more lines of the
+ * same number, at least 2, of space-separated cells of at most 3 bytes). */
+#define ANSWER_ONLY_WORDS 3
+#define ANSWER_ONLY_BYTES 40
+int defects_answer_only(const char *text, size_t len);
 
 /* 1 when the record's answer field at path (NULL: "answer") is present and non-empty. */
 int defects_answer_field(const cJSON *record, const char *path);

@@ -19,7 +19,11 @@ struct diag {
 	unsigned long long shown[COT_NSKIP];
 	unsigned long long warned, warned_shown; /* tagged traces with a warning */
 	char first_why[COT_NSKIP][200];      /* the first message of each reason, as FILE:LINE: why */
+	unsigned long long filtered;         /* tagged traces left out by --where / --drop-defects */
+	int filtering;                       /* a filter is given: the summary counts what it left out */
 	int quiet;                           /* -q: no summary */
+	const char *rules;                   /* --rules DIR|FILE, or NULL: the built-in set */
+	unsigned long long rules_hash;       /* the hash of the rules loaded (with rules) */
 	FILE *err;                           /* stderr, or a test's stream */
 };
 
@@ -42,7 +46,11 @@ unsigned long long diag_bad_lines(const struct diag *d);
  */
 int diag_no_traces(const struct diag *d);
 
-/* One summary line on d->err (unless quiet): lines read, tagged, skipped by reason. */
+/*
+ * One summary line on d->err (unless quiet): lines read, tagged, skipped by
+ * reason, with a filter the tagged traces it left out, and with --rules
+ * the hash of the rules loaded.
+ */
 void diag_summary(const struct diag *d);
 
 #endif

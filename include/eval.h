@@ -17,23 +17,32 @@
  *   spearman,mae,tp,fp,fn,tn[,f1_lo,f1_hi,spearman_lo,spearman_hi with --ci]
  * --errors table, one row per trace and behaviour whose capped counts differ:
  *   file,line,id,behaviour,kind,judge,cotscan,judge_evidence,cotscan_evidence
+ * --audit table, the counted instances against the judge's evidence quotes
+ * (the "evidence" object beside the labels, one quote per counted instance):
+ * per group and behaviour a "(all)" row, then one row per positive rule:
+ *   by,group,behaviour,rule,hits,supported,unsupported,unquoted,precision,
+ *   quotes,found,recall
+ * Quotes and the analysed text are compared after normalisation (ASCII
+ * letters lower-cased, every white-space run one space, the ends trimmed):
+ * a quote's places are all its occurrences in the normalised text.  An
+ * instance is supported when the sentence(s) holding its matched text (the
+ * sentences of match.h; a `sentence` rule's counting span) share a byte with
+ * a place of a quote of its behaviour; else unsupported, or unquoted when
+ * the judge counted more instances of the behaviour than it quoted (its
+ * quotes are capped), so the instance may be one it did not quote.
+ * precision = supported / (supported + unsupported); a quote is found when
+ * one of its places shares a byte with the sentence of an instance of its
+ * behaviour (of the row's rule); recall = found / quotes.
  */
 #ifndef EVAL_H
 #define EVAL_H
 
+#include "filter.h"
 #include "sink.h"
 
 #define EVAL_CAP 20
 
-#define EVAL_MAX_LIST 16          /* most --by and most --where options */
-#define EVAL_PATH_MAX 256         /* longest --where path, with its NUL */
-
-/* One --where PATH=VALUE (or PATH!=VALUE). */
-struct eval_where {
-	char path[EVAL_PATH_MAX]; /* a valid field path */
-	const char *value;        /* borrowed from the command line */
-	int negate;               /* PATH!=VALUE */
-};
+#define EVAL_MAX_LIST FILTER_MAX_WHERE /* most --by and most --where options */
 
 /* The options of `cotscan eval`, checked. */
 struct eval_cfg {
@@ -45,10 +54,11 @@ struct eval_cfg {
 	const char *id_path;      /* --id-field (the --labels file's ids), or NULL for "id" */
 	const char *by[EVAL_MAX_LIST]; /* --by: valid field paths ("model" by default, none: no groups) */
 	int nby;
-	struct eval_where where[EVAL_MAX_LIST]; /* --where, in order */
+	struct where_cond where[EVAL_MAX_LIST]; /* --where, in order (filter.h) */
 	int nwhere;
 	int errors;               /* --errors: list the disagreements */
 	int ci;                   /* --ci: bootstrap intervals of F1 and Spearman */
+	int audit;                /* --audit: instances against the judge's quotes, per rule */
 	int only;                 /* --behaviour, or -1 for all four */
 };
 

@@ -63,6 +63,13 @@ struct matcher {
 	int limit_rc;          /* and the PCRE2 error it stopped with */
 };
 
+/*
+ * The start offset of every sentence of text[0..len) (as defined above;
+ * the first is 0) into *v, grown as needed (*cap: its capacity); returns
+ * how many.
+ */
+size_t match_sentence_starts(const char *text, size_t len, size_t **v, size_t *cap);
+
 void matcher_init(struct matcher *m, const struct ruleset *rs);
 void matcher_free(struct matcher *m);
 

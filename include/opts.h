@@ -18,9 +18,12 @@
 #include "defects.h"
 #include "eval.h"
 #include "extract.h"
+#include "filter.h"
 #include "gate.h"
+#include "judge.h"
 #include "report.h"
 #include "rules.h"
+#include "sample.h"
 #include "show.h"
 
 enum cot_cmd {
@@ -31,6 +34,9 @@ enum cot_cmd {
 	CMD_EVAL = 1 << 8,        /* eval.c */
 	CMD_SHOW = 1 << 9,        /* show.c */
 	CMD_CHECK = 1 << 4,       /* gate.c */
+	CMD_SAMPLE = 1 << 10,     /* sample.c */
+	CMD_JUDGE_REQUESTS = 1 << 11, /* judge.c */
+	CMD_JUDGE_READ = 1 << 12, /* judge.c */
 };
 
 struct cot_opts {
@@ -41,6 +47,7 @@ struct cot_opts {
 	const char *rules;        /* --rules, or NULL for the built-in set */
 	struct extract_opts xo;
 	struct defect_opts dx;     /* --min-bytes, --max-bytes, --answer-field */
+	struct trace_filter filter; /* --where (but eval's), --drop-defects: the traces of the table */
 	int strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
 	int first_line_set;       /* --first-line was given */
@@ -56,6 +63,9 @@ struct cot_opts {
 	struct eval_cfg eval;
 	struct show_cfg show;
 	struct check_cfg check;
+	struct sample_cfg sample;
+	struct judge_requests_cfg judge_requests;
+	struct judge_read_cfg judge_read;
 	/* owned storage behind the configs */
 	char *labels_file;        /* --labels FILE (also the input when no FILE is given) */
 	struct gate_check *checks;

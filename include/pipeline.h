@@ -18,6 +18,7 @@ struct pipeline_cfg {
 	const struct ruleset *rules;
 	struct extract_opts xo;
 	struct defect_opts dx;
+	int extract_only;         /* stop after extraction: no counts, defects or text hash (sample, judge requests) */
 };
 
 /* Per-thread state, reused across lines. */
@@ -40,6 +41,7 @@ struct trace_result {
 	const char *id, *model;
 	const char *text;           /* analysed text (evidence offsets point into it) */
 	size_t cot_bytes;
+	unsigned long long words;   /* of the analysed text: runs of non-whitespace bytes (per-1,000-word rates) */
 	unsigned counts[COT_NBEHAV];
 	unsigned defects;           /* bit set of enum cot_defect */
 	const struct match *ev;     /* counted instances, by start offset */

@@ -7,7 +7,7 @@
  *
  * The table's columns (README "cotscan report"), fixed in this order:
  *   GROUP...,behaviour,traces,traces_with,rate,rate_lo,rate_hi,
- *   mean_count,mean_lo,mean_hi,total_count
+ *   mean_count,mean_lo,mean_hi,total_count,per_1k_words,per_1k_lo,per_1k_hi
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -34,8 +34,8 @@ struct report_cfg {
  */
 int report_write(const struct agg *a, const struct report_cfg *cfg, FILE *out, unsigned long long rules_hash);
 
-/* Writes the report table of a in format fmt (enum cot_format) with intervals at level. */
-void report_table(const struct agg *a, FILE *fp, int fmt, double level);
+/* Writes the report table of a in format fmt (enum cot_format) with intervals at level, stamped with rules_hash. */
+void report_table(const struct agg *a, FILE *fp, int fmt, double level, unsigned long long rules_hash);
 
 /* The `report` sink; 0. */
 int sink_report_init(struct sink *s, const struct report_cfg *cfg, const struct sink_env *env);

@@ -52,7 +52,7 @@ struct pf_index;
 struct ruleset {
 	struct rule *v;        /* owned */
 	size_t n, cap;
-	unsigned long long hash; /* FNV-1a of every file name and text loaded, in order */
+	unsigned long long hash; /* rules_hash_file() over every file loaded, in order */
 	char *origin;          /* owned: "built-in" or the --rules argument */
 	struct pf_index *pf;   /* owned: where rules may start (prefilter.h); built by rules_finish */
 };
@@ -63,6 +63,17 @@ struct ruleset {
  * err and returns -1 (rs keeps whatever rules were valid); returns 0 on success.
  */
 int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t len, struct buf *err);
+
+/*
+ * The rule set's hash: 64-bit FNV-1a, from FNV64_INIT, over each rule file
+ * in load order (name order): its base name, a NUL byte, then its bytes.
+ * So `--rules rules/` hashes as the built-in set does, wherever the copy
+ * lies.  rules_hash_file() adds one file to h.
+ */
+unsigned long long rules_hash_file(unsigned long long h, const char *fname, const char *text, size_t len);
+
+/* The hash of the built-in rule set, without compiling it. */
+unsigned long long rules_builtin_hash(void);
 
 /* Loads the rule set embedded at build time from rules/ (*.rules). */
 int rules_load_builtin(struct ruleset *rs, struct buf *err);

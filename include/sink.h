@@ -28,10 +28,16 @@ struct sink {
 	void (*free)(void *ctx);
 };
 
-/* What every sink is given besides its config: the output stream and the rule set. */
+struct diag;
+
+/*
+ * What every sink is given besides its config: the output stream, the rule
+ * set, and the run's counters (diag.h; final when finish() is called).
+ */
 struct sink_env {
 	FILE *out;
 	const struct ruleset *rules;
+	const struct diag *diag;
 };
 
 #endif

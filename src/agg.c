@@ -99,35 +99,43 @@ void agg_add_stats(struct agg *a, const char *const *vals, const struct agg_stat
 {
 	struct agg_group *g = group_of(a, vals);
 	g->s.traces += s->traces;
+	g->s.words += s->words;
+	g->s.wordsq += s->wordsq;
 	for (int b = 0; b < COT_NBEHAV; b++) {
 		g->s.with[b] += s->with[b];
 		g->s.sum[b] += s->sum[b];
 		g->s.sumsq[b] += s->sumsq[b];
+		g->s.cw[b] += s->cw[b];
 	}
 }
 
-void agg_add(struct agg *a, const char *const *vals, const unsigned counts[COT_NBEHAV])
+const char *agg_add(struct agg *a, const char *const *vals, unsigned long long words,
+		    const unsigned counts[COT_NBEHAV])
 {
 	struct agg_group *g = group_of(a, vals);
 	g->s.traces++;
+	g->s.words += words;
+	g->s.wordsq += words * words;
 	for (int b = 0; b < COT_NBEHAV; b++) {
 		unsigned long long c = counts[b];
 		g->s.with[b] += c > 0;
 		g->s.sum[b] += c;
 		g->s.sumsq[b] += c * c;
+		g->s.cw[b] += c * words;
 	}
+	return g->key;
 }
 
-void agg_add_result(struct agg *a, const struct trace_result *r)
+const char *agg_add_result(struct agg *a, const struct trace_result *r)
 {
 	if (r->skip != COT_SKIP_NONE) {
 		a->skipped[r->skip]++;
-		return;
+		return NULL;
 	}
 	const char **v = a->vtmp;
 	for (int f = 0; f < a->nfields; f++)
 		v[f] = trace_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
-	agg_add(a, v, r->counts);
+	return agg_add(a, v, r->words, r->counts);
 }
 
 /* Whether s is a number as a whole (decimal, finite); its value in *d. */
@@ -193,11 +201,12 @@ const char *const agg_partial_lead[AGG_PARTIAL_LEAD] = { AGG_PARTIAL_MAGIC, "cot
 
 const char *agg_partial_tail(int i, struct buf *b)
 {
-	static const char *const what[] = { "with", "sum", "sumsq" };
-	if (i == 0)
-		return "traces";
+	static const char *const what[] = { "with", "sum", "sumsq", "cw" };
+	static const char *const lead[] = { "traces", "words", "wordsq" };
+	if (i < 3)
+		return lead[i];
 	buf_reset(b);
-	buf_printf(b, "%s_%s", cot_behaviour_name((i - 1) / 3), what[(i - 1) % 3]);
+	buf_printf(b, "%s_%s", cot_behaviour_name((i - 3) / 4), what[(i - 3) % 4]);
 	return b->p;
 }
 
@@ -269,9 +278,9 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 			fputc(',', fp);
 			partial_text(fp, v[i]->vals[f], &b);
 		}
-		fprintf(fp, ",%llu", s->traces);
+		fprintf(fp, ",%llu,%llu,%llu", s->traces, s->words, s->wordsq);
 		for (int k = 0; k < COT_NBEHAV; k++)
-			fprintf(fp, ",%llu,%llu,%llu", s->with[k], s->sum[k], s->sumsq[k]);
+			fprintf(fp, ",%llu,%llu,%llu,%llu", s->with[k], s->sum[k], s->sumsq[k], s->cw[k]);
 		fputc('\n', fp);
 	}
 	free(v);
@@ -282,7 +291,16 @@ void agg_write_partial(const struct agg *a, FILE *fp, unsigned long long rules_h
 		for (int f = 0; f < a->nfields; f++)
 			fputc(',', fp);
 		fprintf(fp, ",%llu", a->skipped[r]);
-		for (int k = 0; k < 3 * COT_NBEHAV; k++)
+		for (int k = 1; k < AGG_PARTIAL_TAIL; k++)
+			fputs(",0", fp);
+		fputc('\n', fp);
+	}
+	if (a->filtering) {
+		partial_lead(fp, rules_hash, "filtered", "");
+		for (int f = 0; f < a->nfields; f++)
+			fputc(',', fp);
+		fprintf(fp, ",%llu", a->filtered);
+		for (int k = 1; k < AGG_PARTIAL_TAIL; k++)
 			fputs(",0", fp);
 		fputc('\n', fp);
 	}

@@ -109,6 +109,7 @@ static size_t count_tokens(const char *text, size_t len)
 
 struct text_stats {
 	size_t tokens, types;
+	size_t numbers, data;  /* numbers and blank cells (_); those or signs (is_sign_token) */
 	unsigned top;          /* count of the commonest token */
 	size_t grams;          /* REP_GRAM-token windows */
 	size_t third;          /* windows that are the third or later occurrence of their tokens */
@@ -116,9 +117,25 @@ struct text_stats {
 	int tail_repeat;       /* the window ending at the last or the last but one token is a repeat */
 };
 
+/* Data rather than filler, so that grids and lists of expressions are not
+ * taken for padding: numbers (words of digits only), and the signs between
+ * them (arithmetic, brackets, _ for a blank cell). */
+static int is_number_token(const char *tok, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tok[i] < '0' || tok[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+static int is_sign_token(const char *tok, size_t n)
+{
+	return n == 1 && strchr("+-*/=()[]^%_", tok[0]);
+}
+
 /*
- * One pass over the tokens (words case-folded): counts tokens by hash for
- * padded, and windows of REP_GRAM tokens, by a polynomial rolling hash over
+ * One pass over the tokens (words case-folded): counts tokens by hash, and
+ * the data tokens, for padded, and windows of REP_GRAM tokens, by a polynomial rolling hash over
  * the token hashes, for repetitive.
  */
 static void text_stats(struct defect_scratch *s, const char *text, size_t len, struct text_stats *st)
@@ -144,6 +161,7 @@ static void text_stats(struct defect_scratch *s, const char *text, size_t len, s
 			continue;
 		}
 		unsigned long long t = FNV64_INIT;
+		size_t from = i;
 		if (is_word(c)) {
 			for (; i < len && is_word((unsigned char)text[i]); i++) {
 				unsigned char w = (unsigned char)text[i];
@@ -156,6 +174,9 @@ static void text_stats(struct defect_scratch *s, const char *text, size_t len, s
 			FNV_STEP(t, c);
 			i++;
 		}
+		int num = is_number_token(text + from, i - from) || (i - from == 1 && text[from] == '_');
+		st->numbers += num;
+		st->data += num || is_sign_token(text + from, i - from);
 		unsigned n = tab_inc(&s->tok, mix64(t));
 		if (n == 1)
 			st->types++;
@@ -186,6 +207,9 @@ static int is_padded(const struct text_stats *st)
 {
 	if (st->tokens < PAD_MIN_TOKENS)
 		return 0;
+	if ((double)st->data >= PAD_DATA_SHARE * (double)st->tokens &&
+	    (double)st->numbers >= PAD_NUMBER_SHARE * (double)st->tokens)
+		return 0; /* a grid, a list of expressions, a table of numbers */
 	if ((double)st->top >= PAD_TOP_SHARE * (double)st->tokens)
 		return 1;
 	if (st->types <= PAD_FEW_TYPES)
@@ -199,6 +223,47 @@ static int is_repetitive(const struct text_stats *st)
 	       (double)st->third >= REP_MIN_SHARE * (double)st->grams;
 }
 
+/*
+ * Letters of scripts other than Latin and Greek (Greek is common in math):
+ * Cyrillic to the end of the scripts block U+0400-U+1CFF (Armenian, Hebrew,
+ * Arabic, Indic, Thai, Georgian, ...), kana, CJK and Hangul U+3040-U+D7FF,
+ * CJK compatibility U+F900-U+FAFF.  Compared with the ASCII letters.
+ */
+static int is_non_english(const char *text, size_t len)
+{
+	size_t ascii = 0, other = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80) {
+			ascii += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t n;
+		if (c >= 0xf0) {
+			cp = c & 0x07;
+			n = 4;
+		} else if (c >= 0xe0) {
+			cp = c & 0x0f;
+			n = 3;
+		} else {
+			cp = c & 0x1f;
+			n = 2;
+		}
+		if (c < 0xc0 || i + n > len) { /* a stray continuation byte or a cut sequence */
+			i++;
+			continue;
+		}
+		for (size_t k = 1; k < n; k++)
+			cp = cp << 6 | ((unsigned char)text[i + k] & 0x3f);
+		i += n;
+		other += (cp >= 0x400 && cp <= 0x1cff) || (cp >= 0x3040 && cp <= 0xd7ff) ||
+			 (cp >= 0xf900 && cp <= 0xfaff);
+	}
+	return other >= NONLATIN_MIN && (double)other > NONLATIN_SHARE * (double)ascii;
+}
+
 unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop)
 {
 	unsigned set = 0;
@@ -209,6 +274,8 @@ unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, 
 	text_stats(s, text, len, &st);
 	if (is_padded(&st))
 		set |= 1u << COT_D_PADDED;
+	if (is_non_english(text, len))
+		set |= 1u << COT_D_NON_ENGLISH;
 	if (is_repetitive(&st)) {
 		set |= 1u << COT_D_REPETITIVE;
 		*ends_in_loop = st.tail_repeat;
@@ -220,7 +287,7 @@ unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, 
 
 /* The answer markers, documented in README "Defects". */
 static const char answer_re[] =
-	"<answer>|\\\\boxed\\s*\\{|\\\\fbox\\s*\\{|\\bfinal\\s+answer\\b|\\banswers?[\\s*_`\"'\\\\]*(?:is|are|:|=)"
+	"</?answer>|\\banswers?\\s+(?:would|could|should|will|might)\\s+be\\b|\\\\boxed\\s*\\{|\\\\fbox\\s*\\{|\\bfinal\\s+answer\\b|\\banswers?[\\s*_`\"'\\\\]*(?:is|are|:|=)"
 	"|\"answer\"\\s*:|<output>|<\\|begin_of_solution\\|>|\\bno\\s+(?:\\w+\\s+)?solutions?\\b";
 
 static pcre2_code *answer_code;
@@ -247,6 +314,72 @@ int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len
 	return pcre2_match(answer_code, (PCRE2_SPTR)text, len, 0, 0, s->re_md, NULL) >= 0;
 }
 
+/* The cells of one grid row, line [a, b): its space-separated cells, or 0
+ * when a cell is longer than 3 bytes. */
+static size_t grid_cells(const char *t, size_t a, size_t b)
+{
+	size_t cells = 0;
+	for (size_t i = a; i < b;) {
+		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < b && t[j] != ' ' && t[j] != '\t' && t[j] != '\r')
+			j++;
+		if (j - i > 3)
+			return 0;
+		cells++;
+		i = j;
+	}
+	return cells;
+}
+
+int defects_answer_only(const char *text, size_t len)
+{
+	while (len && is_space((unsigned char)text[len - 1]))
+		len--;
+	size_t a = 0;
+	while (a < len && is_space((unsigned char)text[a]))
+		a++;
+	if (a == len)
+		return 0;
+	if (len - a <= ANSWER_ONLY_BYTES && !memchr(text + a, '\n', len - a) && !is_empty(text + a, len - a)) {
+		size_t words = 1;
+		for (size_t i = a; i + 1 < len; i++)
+			words += is_space((unsigned char)text[i]) && !is_space((unsigned char)text[i + 1]);
+		if (words <= ANSWER_ONLY_WORDS)
+			return 1; /* "wife", "Peng", "x = 4" */
+	}
+	if (text[a] == '[' || text[a] == '{') {
+		const char *end = NULL;
+		cJSON *v = cJSON_ParseWithLengthOpts(text + a, len - a, &end, 0);
+		int whole = v && end == text + len;
+		cJSON_Delete(v);
+		if (whole)
+			return 1;
+	}
+	size_t rows = 0, width = 0;
+	for (size_t i = a; i < len; i++) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		size_t n = grid_cells(text, i, e);
+		if (n) {
+			if (width && n != width)
+				return 0;
+			width = n;
+			rows++;
+		} else {
+			for (size_t k = i; k < e; k++)
+				if (!is_space((unsigned char)text[k]))
+					return 0; /* a line that is not a row */
+		}
+		i = e;
+	}
+	return rows >= 2 && width >= 2;
+}
+
 int defects_answer_field(const cJSON *record, const char *path)
 {
 	const cJSON *v = record ? json_path(record, path ? path : "answer") : NULL;
@@ -266,6 +399,22 @@ int defects_ends_mid_sentence(const char *text, size_t len)
 	if (len == 0)
 		return 0;
 	unsigned char c = (unsigned char)text[len - 1];
+	if (c == '*') {
+		/* a product cut off ("16*2+16*", "5 *"), not markdown emphasis
+		 * ("**7**", "*x = 5*"): a single star after a digit or ')', on a
+		 * line where every star is followed by a digit, a space or '(' */
+		size_t i = len - 1;
+		while (i > 0 && text[i - 1] == ' ')
+			i--;
+		if (i == 0 || !((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == ')'))
+			return 0;
+		for (size_t k = len - 1; k > 0 && text[k - 1] != '\n'; k--) {
+			char n = text[k];
+			if (text[k - 1] == '*' && !((n >= '0' && n <= '9') || n == ' ' || n == '('))
+				return 0;
+		}
+		return 1;
+	}
 	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c && strchr(",;:([{-+=/\\^&", c));
 }
 

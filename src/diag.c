@@ -89,7 +89,11 @@ void diag_summary(const struct diag *d)
 			}
 		fputc(')', err);
 	}
+	if (d->filtering)
+		fprintf(err, ", %llu filtered", d->filtered);
 	if (d->warned)
 		fprintf(err, ", %llu with warnings", d->warned);
+	if (d->rules)
+		fprintf(err, "; rules %s %016llx", d->rules, d->rules_hash);
 	fputc('\n', err);
 }

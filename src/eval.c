@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "eval.h"
 #include "extract.h"
+#include "match.h"
 #include "metrics.h"
 #include "reader.h"
 #include "tabout.h"
@@ -25,6 +26,10 @@ static const char *const metric_ci_cols[] = {
 	"by", "group", "behaviour", "traces", "judge_rate", "cotscan_rate", "precision", "recall", "f1",
 	"spearman", "mae", "tp", "fp", "fn", "tn", "f1_lo", "f1_hi", "spearman_lo", "spearman_hi",
 };
+static const char *const audit_cols[] = {
+	"by", "group", "behaviour", "rule", "hits", "supported", "unsupported", "unquoted", "precision",
+	"quotes", "found", "recall",
+};
 static const char *const error_cols[] = {
 	"file", "line", "id", "behaviour", "kind", "judge", "cotscan", "judge_evidence", "cotscan_evidence",
 };
@@ -35,11 +40,27 @@ static const char *const error_cols[] = {
 /* Longest excerpt of matched text in the --errors table, in bytes. */
 #define EVAL_EXCERPT 200
 
+/* --audit: one rule's instances in one trace (or summed over a group). */
+struct audit_cell {
+	unsigned rule;              /* index into the rule set */
+	unsigned hits, sup, unsup, unq; /* counted instances: supported, unsupported, unquoted */
+	unsigned found;             /* quotes of its behaviour that one of its instances covers */
+};
+
 /* One scored trace. */
 struct eval_item {
 	int judge[COT_NBEHAV];      /* capped label; -1: not labelled */
 	int pred[COT_NBEHAV];       /* cotscan's capped count */
 	char **keys;                /* owned: its value of every --by field */
+	struct audit_cell *cells;   /* --audit, owned: the rules with instances in the trace */
+	size_t ncells;
+	unsigned quotes[COT_NBEHAV], found[COT_NBEHAV]; /* --audit: the judge's quotes, and those covered */
+};
+
+/* --audit: one occurrence of a quote in the analysed text, [start, end) in its bytes. */
+struct audit_place {
+	size_t start, end;
+	int quote;                  /* index of its quote in the trace */
 };
 
 /* Why a record's labels cannot be used (LAB_OK: they can). */
@@ -72,6 +93,18 @@ struct eval_ctx {
 	unsigned long long lab_unreadable, lab_orphans;
 	struct tabout t;            /* the --errors table, written as lines arrive */
 	struct buf tmp, tmp2;
+	/* --audit scratch, reused across traces */
+	struct buf ntext;           /* the analysed text, normalised */
+	size_t *map, capmap;        /* offset in the analysed text of every byte of ntext */
+	size_t *sent, capsent;      /* sentence starts of the analysed text */
+	struct audit_place *places;
+	size_t nplaces, capplaces;
+	int *qbehav;                /* behaviour of every quote of the trace */
+	size_t capq;
+	struct audit_cell *acc;     /* per rule of the set */
+	unsigned long long *pairs;  /* the (rule << 32 | quote) credits of the trace */
+	size_t npairs, cappairs;
+	unsigned long long bad_evidence, audit_hits, audit_quotes, audit_absent;
 };
 
 /* Reports "FILE:LINE: message" for a label problem, the first DIAG_MAX_SHOWN only. */
@@ -284,6 +317,195 @@ static void write_errors(struct eval_ctx *c, const struct trace_result *r, const
 	buf_free(&ce);
 }
 
+/*
+ * --audit: normalises n bytes at s into out (ASCII letters lower-cased,
+ * every run of white space one space, the ends trimmed); when map is not
+ * NULL, (*map)[i] is the offset in s of out's byte i.
+ */
+static void audit_normalise(const char *s, size_t n, struct buf *out, size_t **map, size_t *capmap)
+{
+	buf_reset(out);
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') {
+			space = out->len > 0;
+			continue;
+		}
+		/* a space for the blanks before this byte (mapped to the last of them), then the byte */
+		for (int k = space; k >= 0; k--) {
+			if (map) {
+				if (out->len == *capmap) {
+					*capmap = *capmap ? 2 * *capmap : 1024;
+					*map = xrealloc(*map, *capmap * sizeof **map);
+				}
+				(*map)[out->len] = i - (size_t)k;
+			}
+			buf_addc(out, k ? ' ' : ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : (char)ch);
+		}
+		space = 0;
+	}
+}
+
+/* The sentence(s) of c->sent[0..nsent) that hold [start, end) of a text of len bytes, into [*a, *b). */
+static void audit_sentence(const struct eval_ctx *c, size_t nsent, size_t len, size_t start, size_t end,
+			   size_t *a, size_t *b)
+{
+	size_t lo = 0, hi = nsent; /* the last sentence starting at or before start */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->sent[mid] <= start)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*a = c->sent[lo];
+	size_t last = end > start ? end - 1 : start;
+	while (lo + 1 < nsent && c->sent[lo + 1] <= last)
+		lo++;
+	*b = lo + 1 < nsent ? c->sent[lo + 1] : len;
+}
+
+/*
+ * --audit: whether the evidence object e holds, for every labelled
+ * behaviour, nothing or an array of strings; else reports the trace.
+ */
+static int audit_evidence_ok(struct eval_ctx *c, const struct trace_result *r, const cJSON *e,
+			     const int judge[COT_NBEHAV])
+{
+	if (e && !cJSON_IsObject(e)) {
+		eval_report(c, r->file, r->line, "evidence '%s' is not an object", c->evidence_path);
+		return 0;
+	}
+	for (int b = 0; b < COT_NBEHAV; b++) {
+		const cJSON *v = judge[b] >= 0 ? cJSON_GetObjectItemCaseSensitive(e, cot_behaviour_name(b)) : NULL;
+		if (!v)
+			continue;
+		int ok = cJSON_IsArray(v);
+		for (const cJSON *q = ok ? v->child : NULL; q; q = q->next)
+			ok &= cJSON_IsString(q);
+		if (!ok) {
+			eval_report(c, r->file, r->line, "evidence '%s.%s' is not an array of strings", c->evidence_path,
+				    cot_behaviour_name(b));
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* --audit: credits rule k with quote q once per trace; returns 1 the first time. */
+static int audit_credit(struct eval_ctx *c, unsigned k, int q)
+{
+	unsigned long long key = (unsigned long long)k << 32 | (unsigned)q;
+	for (size_t i = 0; i < c->npairs; i++)
+		if (c->pairs[i] == key)
+			return 0;
+	if (c->npairs == c->cappairs) {
+		c->cappairs = c->cappairs ? 2 * c->cappairs : 16;
+		c->pairs = xrealloc(c->pairs, c->cappairs * sizeof *c->pairs);
+	}
+	c->pairs[c->npairs++] = key;
+	return 1;
+}
+
+/*
+ * --audit: scores the counted instances of r against the judge's quotes in
+ * evidence (see eval.h) into it->cells, it->quotes and it->found.
+ */
+static void audit_trace(struct eval_ctx *c, const struct trace_result *r, const cJSON *evidence,
+			const int judge[COT_NBEHAV], struct eval_item *it)
+{
+	const char *text = r->text ? r->text : "";
+	size_t len = r->text ? r->cot_bytes : 0;
+	audit_normalise(text, len, &c->ntext, &c->map, &c->capmap);
+	size_t nsent = match_sentence_starts(text, len, &c->sent, &c->capsent);
+	/* every quote's places in the text */
+	c->nplaces = 0;
+	int nq = 0;
+	memset(it->quotes, 0, sizeof it->quotes);
+	memset(it->found, 0, sizeof it->found);
+	for (int b = 0; b < COT_NBEHAV; b++) {
+		const cJSON *v = judge[b] >= 0 ? cJSON_GetObjectItemCaseSensitive(evidence, cot_behaviour_name(b)) : NULL;
+		for (const cJSON *q = cJSON_IsArray(v) ? v->child : NULL; q; q = q->next, nq++) {
+			if ((size_t)nq == c->capq) {
+				c->capq = c->capq ? 2 * c->capq : 16;
+				c->qbehav = xrealloc(c->qbehav, c->capq * sizeof *c->qbehav);
+			}
+			c->qbehav[nq] = b;
+			it->quotes[b]++;
+			c->audit_quotes++;
+			audit_normalise(q->valuestring, strlen(q->valuestring), &c->tmp2, NULL, NULL);
+			size_t n = c->tmp2.len, before = c->nplaces;
+			const char *hay = c->ntext.p, *p = n && c->ntext.len ? hay : NULL;
+			while (p && (p = memmem(p, c->ntext.len - (size_t)(p - hay), c->tmp2.p, n)) != NULL) {
+				size_t i = (size_t)(p - hay);
+				if (c->nplaces == c->capplaces) {
+					c->capplaces = c->capplaces ? 2 * c->capplaces : 16;
+					c->places = xrealloc(c->places, c->capplaces * sizeof *c->places);
+				}
+				c->places[c->nplaces++] = (struct audit_place){ c->map[i], c->map[i + n - 1] + 1, nq };
+				p++;
+			}
+			if (c->nplaces == before)
+				c->audit_absent++;
+		}
+	}
+	/* every counted instance: its sentence against the places of its behaviour's quotes */
+	size_t ncells = 0;
+	struct audit_cell *cells = NULL;
+	unsigned char *qfound = xmalloc((size_t)(nq ? nq : 1));
+	memset(qfound, 0, (size_t)(nq ? nq : 1));
+	for (size_t i = 0; i < r->nev; i++) {
+		const struct match *m = &r->ev[i];
+		int b = m->behaviour;
+		if (judge[b] < 0 || (c->only >= 0 && b != c->only))
+			continue;
+		size_t a, e;
+		audit_sentence(c, nsent, len, m->start, m->end, &a, &e);
+		if (m->cstart < a)
+			a = m->cstart;
+		if (m->cend > e)
+			e = m->cend;
+		struct audit_cell *cell = &c->acc[m->rule];
+		if (cell->hits == 0) {
+			cells = xrealloc(cells, (ncells + 1) * sizeof *cells);
+			cells[ncells++] = (struct audit_cell){ .rule = m->rule };
+		}
+		cell->hits++;
+		c->audit_hits++;
+		int sup = 0;
+		for (size_t k = 0; k < c->nplaces; k++) {
+			const struct audit_place *pl = &c->places[k];
+			if (c->qbehav[pl->quote] != b || pl->start >= e || pl->end <= a)
+				continue;
+			sup = 1;
+			if (!(qfound[pl->quote] & 1)) {
+				qfound[pl->quote] |= 1;
+				it->found[b]++;
+			}
+			if (audit_credit(c, m->rule, pl->quote))
+				cell->found++;
+		}
+		if (sup)
+			cell->sup++;
+		else if ((unsigned)judge[b] > it->quotes[b])
+			cell->unq++;
+		else
+			cell->unsup++;
+	}
+	/* the touched rules' sums into the item; c->acc back to zeros */
+	for (size_t k = 0; k < ncells; k++) {
+		unsigned rule = cells[k].rule;
+		cells[k] = c->acc[rule];
+		cells[k].rule = rule;
+		memset(&c->acc[rule], 0, sizeof c->acc[rule]);
+	}
+	c->npairs = 0;
+	free(qfound);
+	it->cells = cells;
+	it->ncells = ncells;
+}
+
 static void eval_line(void *ctx, const struct trace_result *r)
 {
 	struct eval_ctx *c = ctx;
@@ -292,14 +514,11 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	struct label_entry *e = c->cfg->labels_file ? find_entry(c, r->id) : NULL;
 	if (e)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
-	for (int i = 0; i < c->cfg->nwhere; i++) {
-		const struct eval_where *w = &c->cfg->where[i];
-		int eq = trace_field_text(r, w->path, &c->tmp) && strcmp(c->tmp.p, w->value) == 0;
-		if (eq == w->negate) {
+	for (int i = 0; i < c->cfg->nwhere; i++)
+		if (!where_match(&c->cfg->where[i], r, &c->tmp)) {
 			c->left_out++;
 			return;
 		}
-	}
 	int judge[COT_NBEHAV], pred[COT_NBEHAV], state;
 	const cJSON *evidence;
 	if (c->cfg->labels_file) {
@@ -330,16 +549,23 @@ static void eval_line(void *ctx, const struct trace_result *r)
 		c->n++;
 		return;
 	}
+	if (c->cfg->audit && !audit_evidence_ok(c, r, evidence, judge)) {
+		c->bad_evidence++;
+		return;
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
 	struct eval_item *it = &c->v[c->n++];
+	memset(it, 0, sizeof *it);
 	memcpy(it->judge, judge, sizeof judge);
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
 		it->keys[i] = xstrdup(trace_field_text(r, c->cfg->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
+	if (c->cfg->audit)
+		audit_trace(c, r, evidence, judge, it);
 }
 
 /*
@@ -457,24 +683,86 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 		tabout_str(&c->t, macro ? "macro" : cot_behaviour_name(b));
 		tabout_num(&c->t, "%zu", macro ? traces : n);
 		for (int m = 0; m < 5; m++)
-			tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
-		tabout_num(&c->t, "%.4f", macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
+			tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(pm[m], COT_NBEHAV) : pm[m][b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(sp, COT_NBEHAV) : sp[b]);
+		tabout_dbl(&c->t, 4, macro ? metrics_mean_defined(mae, COT_NBEHAV) : mae[b]);
 		const struct confusion *cc = macro ? &sum : &cf;
 		tabout_num(&c->t, "%llu", cc->tp);
 		tabout_num(&c->t, "%llu", cc->fp);
 		tabout_num(&c->t, "%llu", cc->fn);
 		tabout_num(&c->t, "%llu", cc->tn);
 		if (c->cfg->ci) {
-			tabout_num(&c->t, "%.4f", lo[0][b]);
-			tabout_num(&c->t, "%.4f", hi[0][b]);
-			tabout_num(&c->t, "%.4f", lo[1][b]);
-			tabout_num(&c->t, "%.4f", hi[1][b]);
+			tabout_dbl(&c->t, 4, lo[0][b]);
+			tabout_dbl(&c->t, 4, hi[0][b]);
+			tabout_dbl(&c->t, 4, lo[1][b]);
+			tabout_dbl(&c->t, 4, hi[1][b]);
 		}
 		tabout_row_end(&c->t);
 	}
 	free(x);
 	free(g);
+}
+
+/* --audit: one row of the audit table. */
+static void audit_row(struct eval_ctx *c, const char *by, const char *key, int b, const char *rule,
+		      const struct audit_cell *x, unsigned quotes)
+{
+	tabout_str(&c->t, by);
+	tabout_str(&c->t, key);
+	tabout_str(&c->t, cot_behaviour_name(b));
+	tabout_str(&c->t, rule);
+	tabout_num(&c->t, "%u", x->hits);
+	tabout_num(&c->t, "%u", x->sup);
+	tabout_num(&c->t, "%u", x->unsup);
+	tabout_num(&c->t, "%u", x->unq);
+	tabout_num(&c->t, "%.4f", x->sup + x->unsup ? (double)x->sup / (double)(x->sup + x->unsup) : NAN);
+	tabout_num(&c->t, "%u", quotes);
+	tabout_num(&c->t, "%u", x->found);
+	tabout_num(&c->t, "%.4f", quotes ? (double)x->found / (double)quotes : NAN);
+	tabout_row_end(&c->t);
+}
+
+/* --audit: the rows of one group (the items whose key k equals key; all items when k < 0). */
+static void write_audit_group(struct eval_ctx *c, int k, const char *by, const char *key)
+{
+	const struct ruleset *rs = c->rules;
+	struct audit_cell *sum = xmalloc((rs->n ? rs->n : 1) * sizeof *sum);
+	memset(sum, 0, (rs->n ? rs->n : 1) * sizeof *sum);
+	unsigned quotes[COT_NBEHAV] = {0}, found[COT_NBEHAV] = {0};
+	for (size_t i = 0; i < c->n; i++) {
+		const struct eval_item *it = &c->v[i];
+		if (k >= 0 && strcmp(it->keys[k], key) != 0)
+			continue;
+		for (int b = 0; b < COT_NBEHAV; b++) {
+			quotes[b] += it->quotes[b];
+			found[b] += it->found[b];
+		}
+		for (size_t j = 0; j < it->ncells; j++) {
+			struct audit_cell *d = &sum[it->cells[j].rule];
+			d->hits += it->cells[j].hits;
+			d->sup += it->cells[j].sup;
+			d->unsup += it->cells[j].unsup;
+			d->unq += it->cells[j].unq;
+			d->found += it->cells[j].found;
+		}
+	}
+	for (int b = 0; b < COT_NBEHAV; b++) {
+		if (c->only >= 0 && b != c->only)
+			continue;
+		struct audit_cell all = { .found = found[b] };
+		for (size_t r = 0; r < rs->n; r++)
+			if (rs->v[r].behaviour == b) {
+				all.hits += sum[r].hits;
+				all.sup += sum[r].sup;
+				all.unsup += sum[r].unsup;
+				all.unq += sum[r].unq;
+			}
+		audit_row(c, by, key, b, "(all)", &all, quotes[b]);
+		for (size_t r = 0; r < rs->n; r++)
+			if (rs->v[r].behaviour == b && !(rs->v[r].flags & RULE_VETO))
+				audit_row(c, by, key, b, rs->v[r].name, &sum[r], quotes[b]);
+	}
+	free(sum);
 }
 
 /* Groups in the order report --group-by uses: numbers numerically, then text, then (missing). */
@@ -486,13 +774,28 @@ static int cmp_key(const void *a, const void *b)
 static int eval_finish(void *ctx)
 {
 	struct eval_ctx *c = ctx;
-	if (!c->cfg->errors) {
+	if (c->cfg->audit) {
+		tabout_begin(&c->t, c->out, c->cfg->format, sizeof audit_cols / sizeof *audit_cols, audit_cols);
+		tabout_stamp(&c->t, c->rules->hash);
+		write_audit_group(c, -1, "all", "all");
+		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
+		for (int k = 0; k < c->nby; k++) {
+			for (size_t i = 0; i < c->n; i++)
+				keys[i] = c->v[i].keys[k];
+			qsort(keys, c->n, sizeof *keys, cmp_key);
+			for (size_t i = 0; i < c->n; i++)
+				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+					write_audit_group(c, k, c->cfg->by[k], keys[i]);
+		}
+		free(keys);
+	} else if (!c->cfg->errors) {
 		if (c->cfg->ci)
 			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_ci_cols / sizeof *metric_ci_cols,
 				     metric_ci_cols);
 		else
 			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_cols / sizeof *metric_cols,
 				     metric_cols);
+		tabout_stamp(&c->t, c->rules->hash);
 		write_group(c, -1, "all", "all");
 		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
 		for (int k = 0; k < c->nby; k++) {
@@ -517,9 +820,14 @@ static int eval_finish(void *ctx)
 		if (c->cfg->labels_file)
 			fprintf(stderr, "; %llu unusable lines in the labels file, %llu labels matching no trace",
 				c->lab_unreadable, c->lab_orphans);
+		if (c->cfg->audit)
+			fprintf(stderr, "; audit: %llu instances, %llu quotes (%llu not in the analysed text), "
+				"%llu traces with bad evidence", c->audit_hits, c->audit_quotes, c->audit_absent,
+				c->bad_evidence);
 		fputc('\n', stderr);
 	}
-	return c->unlabelled || c->bad || c->lab_unreadable || c->lab_orphans ? COT_EXIT_SKIPPED : COT_EXIT_OK;
+	return c->unlabelled || c->bad || c->bad_evidence || c->lab_unreadable || c->lab_orphans ? COT_EXIT_SKIPPED
+												: COT_EXIT_OK;
 }
 
 static void eval_free(void *ctx)
@@ -529,8 +837,16 @@ static void eval_free(void *ctx)
 		for (int k = 0; k < c->nby; k++)
 			free(c->v[i].keys[k]);
 		free(c->v[i].keys);
+		free(c->v[i].cells);
 	}
 	free(c->v);
+	buf_free(&c->ntext);
+	free(c->map);
+	free(c->sent);
+	free(c->places);
+	free(c->qbehav);
+	free(c->acc);
+	free(c->pairs);
 	for (size_t i = 0; i < c->nlab; i++) {
 		free(c->lab[i].id);
 		cJSON_Delete(c->lab[i].evidence);
@@ -558,12 +874,18 @@ int sink_eval_init(struct sink *s, const struct eval_cfg *cfg, const struct sink
 	c->evidence_path = xmalloc(stem + sizeof "evidence");
 	memcpy(c->evidence_path, c->labels_path, stem);
 	strcpy(c->evidence_path + stem, "evidence");
+	if (cfg->audit) {
+		c->acc = xmalloc((c->rules->n ? c->rules->n : 1) * sizeof *c->acc);
+		memset(c->acc, 0, (c->rules->n ? c->rules->n : 1) * sizeof *c->acc);
+	}
 	if (cfg->labels_file) {
 		int rc = load_labels(c, cfg->labels_file);
 		if (rc)
 			return rc;
 	}
-	if (cfg->errors)
+	if (cfg->errors) {
 		tabout_begin(&c->t, c->out, cfg->format, sizeof error_cols / sizeof *error_cols, error_cols);
+		tabout_stamp(&c->t, c->rules->hash);
+	}
 	return 0;
 }

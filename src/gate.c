@@ -353,7 +353,7 @@ static void write_row(struct tabout *t, const struct outcome *o, struct buf *tmp
 	tabout_str(t, o->model ? o->model : "");
 	tabout_str(t, k->op == '<' ? "<=" : ">=");
 	tabout_num(t, "%g", k->limit);
-	tabout_num(t, "%.6f", o->value);
+	tabout_dbl(t, 6, o->value);
 	tabout_num(t, "%llu", o->count);
 	tabout_num(t, "%llu", o->total);
 	buf_reset(tmp);

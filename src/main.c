@@ -17,6 +17,8 @@
 #include "decompress.h"
 #include "diag.h"
 #include "extract.h"
+#include "judge.h"
+#include "filter.h"
 #include "merge.h"
 #include "opts.h"
 #include "outfile.h"
@@ -38,6 +40,8 @@ static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink
 	case CMD_EVAL: return sink_eval_init(s, &o->eval, env);
 	case CMD_SHOW: return sink_show_init(s, &o->show, env);
 	case CMD_CHECK: return sink_check_init(s, &o->check, env);
+	case CMD_SAMPLE: return sink_sample_init(s, &o->sample, env);
+	case CMD_JUDGE_REQUESTS: return sink_judge_requests_init(s, &o->judge_requests, env);
 	}
 	return COT_EXIT_USAGE; /* LCOV_EXCL_LINE: opts_parse knows no other command */
 }
@@ -229,6 +233,7 @@ struct run {
 	unsigned long long first_line; /* number of the next input's first line (--first-line) */
 	int array;                /* the input being read is a JSON array */
 	struct fieldcheck *fc;    /* the field paths given, checked per input */
+	struct buf ftmp;          /* scratch of the filter */
 };
 
 /*
@@ -286,7 +291,10 @@ static int consume_line(void *ctx, struct trace_result *r)
 		progress_clear(&run->prog);
 		diag_warn(d, r->file, r->line, r->warn);
 	}
-	run->s->line(run->s->ctx, r);
+	if (r->skip == COT_SKIP_NONE && !filter_keep(&run->o->filter, r, &run->ftmp))
+		d->filtered++; /* --where, --drop-defects: not in the table, and not a bad line */
+	else
+		run->s->line(run->s->ctx, r);
 	if (r->skip && r->skip != COT_SKIP_BLANK && run->o->strict) {
 		progress_clear(&run->prog);
 		diag_error("stopped at %s:%llu (--strict)", r->file, r->line);
@@ -381,6 +389,21 @@ static int run_input(struct run *run, const struct pipeline_cfg *cfg, struct wor
 }
 
 /*
+ * `cotscan judge read`: reads the judge's answers (not traces, so no rules
+ * and no pipeline) and writes the label lines.  Returns the exit code.
+ */
+static int run_judge_read(const struct cot_opts *o)
+{
+	struct outfile out = {0};
+	if (outfile_open(&out, o->output) < 0)
+		return COT_EXIT_IO;
+	int ret = judge_read_run(&o->judge_read, o->files, o->nfiles, out.fp);
+	if (outfile_close(&out, ret <= COT_EXIT_SKIPPED) < 0)
+		ret = COT_EXIT_IO;
+	return ret;
+}
+
+/*
  * `cotscan merge`: reads partials (not JSONL, so no rules and no pipeline)
  * and writes the table one report over all their inputs would have written.
  * Returns the exit code.
@@ -433,11 +456,14 @@ static int run_merge(const struct cot_opts *o)
 		for (size_t i = 0; i < n; i++)
 			d.tagged += v[i]->s.traces;
 		free(v);
+		d.tagged += m.agg.filtered; /* tagged, then left out of the table */
 		d.lines = d.tagged;
 		for (int r = COT_SKIP_NONE + 1; r < COT_NSKIP; r++) {
 			d.skipped[r] = m.agg.skipped[r];
 			d.lines += d.skipped[r];
 		}
+		d.filtered = m.agg.filtered;
+		d.filtering = m.agg.filtering;
 		d.quiet = o->quiet;
 		diag_summary(&d);
 		if (ret == COT_EXIT_OK && diag_bad_lines(&d))
@@ -474,6 +500,10 @@ int main(int argc, char **argv)
 		ret = run_merge(&o);
 		goto out;
 	}
+	if (o.cmd == CMD_JUDGE_READ) {
+		ret = run_judge_read(&o);
+		goto out;
+	}
 	run.first_line = o.first_line;
 
 	buf_reset(&err);
@@ -489,7 +519,7 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 		goto out;
 	}
-	struct sink_env env = { .out = out.fp, .rules = &rs };
+	struct sink_env env = { .out = out.fp, .rules = &rs, .diag = &d };
 	ret = sink_open(&s, &o, &env);
 	if (ret > 0) {
 		outfile_close(&out, 0);
@@ -497,10 +527,15 @@ int main(int argc, char **argv)
 	}
 
 	fieldcheck_init(&fc, &o);
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx };
+	/* sample and judge requests need only the records and their texts, so no rule runs */
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
+				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
 	worker_init(&w, &cfg);
 	have_worker = 1;
 	d.quiet = o.quiet;
+	d.rules = o.rules;
+	d.rules_hash = rs.hash;
+	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
 	if (jobs > 1)
 		run.par = par_new(&cfg, jobs, consume_line, &run);
@@ -569,6 +604,7 @@ out:
 	buf_free(&err);
 	dupset_free(&seen);
 	fieldcheck_free(&fc);
+	buf_free(&run.ftmp);
 	opts_free(&o);
 	return ret;
 }

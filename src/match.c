@@ -142,20 +142,19 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static void push_sent(struct matcher *m, size_t off)
+static void push_sent(size_t **v, size_t *n, size_t *cap, size_t off)
 {
-	if (m->nsent == m->capsent) {
-		m->capsent = m->capsent ? m->capsent * 2 : 256;
-		m->sent = xrealloc(m->sent, m->capsent * sizeof *m->sent);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	m->sent[m->nsent++] = off;
+	(*v)[(*n)++] = off;
 }
 
-/* Fills m->sent with the start offset of every sentence of text (see match.h). */
-static void find_sentences(struct matcher *m, const char *text, size_t len)
+size_t match_sentence_starts(const char *text, size_t len, size_t **v, size_t *cap)
 {
-	m->nsent = 0;
-	push_sent(m, 0);
+	size_t n = 0;
+	push_sent(v, &n, cap, 0);
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 		if (c != '\n' && !((c == '.' || c == '!' || c == '?') && (i + 1 == len || is_blank(text[i + 1]))))
@@ -165,10 +164,17 @@ static void find_sentences(struct matcher *m, const char *text, size_t len)
 			j++;
 		if (j >= len)
 			break;
-		if (j > m->sent[m->nsent - 1])
-			push_sent(m, j);
+		if (j > (*v)[n - 1])
+			push_sent(v, &n, cap, j);
 		i = j - 1;
 	}
+	return n;
+}
+
+/* Fills m->sent with the start offset of every sentence of text (see match.h). */
+static void find_sentences(struct matcher *m, const char *text, size_t len)
+{
+	m->nsent = match_sentence_starts(text, len, &m->sent, &m->capsent);
 }
 
 /* Index of the sentence holding offset off: the last start <= off. */

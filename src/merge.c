@@ -164,11 +164,12 @@ static void data_row(struct merger *m)
 		}
 	const char *kind = cell(m, 3), *reason = cell(m, 4);
 	if (strcmp(kind, "group") == 0) {
-		struct agg_stats s = { .traces = v[0] };
+		struct agg_stats s = { .traces = v[0], .words = v[1], .wordsq = v[2] };
 		for (int b = 0; b < COT_NBEHAV; b++) {
-			s.with[b] = v[1 + 3 * b];
-			s.sum[b] = v[2 + 3 * b];
-			s.sumsq[b] = v[3 + 3 * b];
+			s.with[b] = v[3 + 4 * b];
+			s.sum[b] = v[4 + 4 * b];
+			s.sumsq[b] = v[5 + 4 * b];
+			s.cw[b] = v[6 + 4 * b];
 		}
 		for (size_t i = AGG_PARTIAL_LEAD; i < tail0; i++)
 			if (agg_partial_unescape(m->cells[i].p) < 0) {
@@ -190,8 +191,11 @@ static void data_row(struct merger *m)
 			return;
 		}
 		m->agg.skipped[r] += v[0];
+	} else if (strcmp(kind, "filtered") == 0) {
+		m->agg.filtered += v[0];
+		m->agg.filtering = 1;
 	} else {
-		fail(m, "unknown row kind '%s' (expected 'group' or 'skipped')", kind);
+		fail(m, "unknown row kind '%s' (expected 'group', 'skipped' or 'filtered')", kind);
 	}
 }
 

@@ -14,7 +14,7 @@ static const char *const skip_names[COT_NSKIP] = {
 
 static const char *const defect_names[COT_NDEFECT] = {
 	"empty", "truncated", "rule_limit", "padded", "repetitive", "duplicate", "no_answer",
-	"too_long", "too_short"
+	"too_long", "too_short", "non_english"
 };
 
 const char *cot_behaviour_name(int b)

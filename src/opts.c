@@ -20,19 +20,25 @@ enum {
 /* eval and show */
 enum {
 	OPT_LABELS_FIELD = 512, OPT_BY, OPT_WHERE, OPT_ERRORS, OPT_BEHAVIOUR, OPT_RULE, OPT_ID,
-	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI,
+	OPT_LINE, OPT_COLOR, OPT_LABELS, OPT_CI, OPT_AUDIT,
 	/* defects and check */
 	OPT_MIN_BYTES, OPT_MAX_BYTES, OPT_ANSWER_FIELD, OPT_GATE_MAX, OPT_GATE_MIN, OPT_MAX_SKIPPED,
 	OPT_CONFIG, OPT_EXAMPLES,
+	/* filters */
+	OPT_DROP_DEFECTS,
+	/* compare */
+	OPT_PAIR_BY, OPT_CLUSTER_BY, OPT_SEED,
 };
+/* sample and judge */
+enum { OPT_JUDGE_MODEL = 768, OPT_PROMPTS };
 
 #define MAX_JOBS 256
 
 #define ALL (~0u)
 /* every command that writes a table (tabout.h) */
-#define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW))
-/* every command that reads traces (merge reads partials) */
-#define TRACES (~(unsigned)CMD_MERGE)
+#define TABLES (~(unsigned)(CMD_TAG | CMD_SHOW | CMD_SAMPLE | CMD_JUDGE_REQUESTS | CMD_JUDGE_READ))
+/* every command that reads traces (merge reads partials, judge read the judge's answers) */
+#define TRACES (~(unsigned)(CMD_MERGE | CMD_JUDGE_READ))
 
 /* The option table: parsing, --help and per-subcommand checks all read it. */
 static const struct optdef {
@@ -46,7 +52,7 @@ static const struct optdef {
 	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
 	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "field path of the chain of thought (a.b.0.c, /a/b/0/c, .a.b[0][\"c\"])" },
 	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "field path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", TRACES, "field path of the trace id" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES | CMD_JUDGE_READ, "field path of the trace id" },
 	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
@@ -62,13 +68,21 @@ static const struct optdef {
 	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
 	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
+	{ OPT_PAIR_BY, "pair-by", "FIELD", CMD_COMPARE, "pair traces of two groups with the same FIELD (e.g. meta.question_id)" },
+	{ OPT_CLUSTER_BY, "cluster-by", "FIELD", CMD_COMPARE, "take the clusters of FIELD as the unit (e.g. model)" },
+	{ OPT_SEED, "seed", "N", CMD_COMPARE | CMD_SAMPLE,
+	  "compare: seed of the Monte Carlo permutation test (default 1); sample: of the record hash (default 0)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
 	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "field path of the labels object (default labels)" },
-	{ OPT_BY, "by", "PATH", CMD_EVAL, "also rows per value of this field (default model, none: no groups)" },
-	{ OPT_WHERE, "where", "PATH=VAL", CMD_EVAL, "score only traces whose field equals VAL (!= : differs)" },
+	{ OPT_BY, "by", "PATH", CMD_EVAL | CMD_SAMPLE,
+	  "eval: also rows per value of this field (default model, none: no groups); sample: N per value" },
+	{ OPT_WHERE, "where", "PATH=VAL", TRACES, "only traces whose field equals VAL (PATH!=VAL: differs; repeatable)" },
+	{ OPT_DROP_DEFECTS, "drop-defects", "LIST", CMD_TAG | CMD_REPORT | CMD_COMPARE,
+	  "leave out traces with these defects (e.g. repetitive,padded or all)" },
 	{ OPT_ERRORS, "errors", NULL, CMD_EVAL, "list every disagreement instead of the metrics" },
 	{ OPT_CI, "ci", NULL, CMD_EVAL, "add bootstrap intervals of F1 and Spearman (--level)" },
-	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW, "only this behaviour" },
+	{ OPT_AUDIT, "audit", NULL, CMD_EVAL, "score each instance against the judge's quotes, per rule (default --by none)" },
+	{ OPT_BEHAVIOUR, "behaviour", "NAME", CMD_EVAL | CMD_SHOW | CMD_JUDGE_REQUESTS, "only this behaviour" },
 	{ OPT_RULE, "rule", "NAME", CMD_SHOW, "list the instances of this rule (or shell pattern), in context" },
 	{ OPT_ID, "id", "ID", CMD_SHOW, "only the trace with this id" },
 	{ OPT_LINE, "line", "N", CMD_SHOW, "only the trace on line N (of each file)" },
@@ -81,6 +95,9 @@ static const struct optdef {
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
 	{ OPT_CONFIG, "config", "FILE", CMD_CHECK, "read checks from FILE: one 'KEY <=|>= RATE' a line" },
 	{ OPT_EXAMPLES, "examples", "N", CMD_CHECK, "show up to N FILE:LINE of each failing defect" },
+	{ 'n', "count", "N", CMD_SAMPLE, "keep N records (with --by: N per value of the field)" },
+	{ OPT_JUDGE_MODEL, "judge-model", "NAME", CMD_JUDGE_REQUESTS, "the judge's model name (default " JUDGE_DEFAULT_MODEL ")" },
+	{ OPT_PROMPTS, "prompts", "FILE", CMD_JUDGE_REQUESTS, "read the four judge prompts from FILE, not the built-in ones" },
 	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
@@ -100,7 +117,7 @@ static const struct cmddef {
 	  "Write rates with confidence intervals: one row per group (model) and behaviour." },
 	{ "merge", CMD_MERGE, "cotscan merge [OPTIONS] [PARTIAL...]",
 	  "Combine partials of 'report --partial' into the table one run would give." },
-	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [OPTIONS] [FILE...]",
+	{ "compare", CMD_COMPARE, "cotscan compare [--baseline GROUP] [--pair-by FIELD | --cluster-by FIELD] [OPTIONS] [FILE...]",
 	  "Compare every group with a baseline: rate differences, p-values (Holm)." },
 	{ "eval", CMD_EVAL, "cotscan eval [OPTIONS] [FILE...]",
 	  "Score the tags against labelled traces: precision, recall, F1, Spearman, MAE." },
@@ -108,6 +125,12 @@ static const struct cmddef {
 	  "Print traces with every match marked [behaviour:rule]{text}, to audit the tags." },
 	{ "check", CMD_CHECK, "cotscan check [--max KEY=RATE] [--min KEY=RATE] [--config FILE] [OPTIONS] [FILE...]",
 	  "Gate a dataset: compare defect, skip and behaviour rates with thresholds." },
+	{ "sample", CMD_SAMPLE, "cotscan sample -n N [--by FIELD] [--seed S] [OPTIONS] [FILE...]",
+	  "Write a reproducible sample of the records (N per value of --by), unchanged, as JSONL." },
+	{ "judge requests", CMD_JUDGE_REQUESTS, "cotscan judge requests [--judge-model NAME] [--behaviour NAME] [OPTIONS] [FILE...]",
+	  "Write one LLM-judge request per trace and behaviour (OpenAI Batch API lines)." },
+	{ "judge read", CMD_JUDGE_READ, "cotscan judge read [OPTIONS] [RESPONSES...]",
+	  "Read the judge's answers into one label line per trace, for eval --labels." },
 };
 #define NCMDS (sizeof cmddefs / sizeof *cmddefs)
 
@@ -116,7 +139,7 @@ static const char exit_help[] =
 	"  0  success\n"
 	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
 	"     eval: also lines without usable labels; show: no trace or instance found;\n"
-	"     check: a check failed\n"
+	"     check: a check failed; judge read: answers were reported and left out\n"
 	"  2  usage error, bad rule file or bad configuration\n"
 	"  3  input or output error: an unreadable input (the others are still read),\n"
 	"     a corrupt compressed input, no trace tagged of the lines read, a write failure\n";
@@ -159,7 +182,10 @@ static void help(FILE *fp, int cmd)
 		      "Reads standard input when no FILE is given or FILE is '-'.\n\n"
 		      "Commands:\n", fp);
 		for (size_t i = 0; i < NCMDS; i++)
-			fprintf(fp, "  %-8s %s\n", cmddefs[i].name, cmddefs[i].about);
+			if (strlen(cmddefs[i].name) > 8) /* judge requests, judge read */
+				fprintf(fp, "  %s\n  %-8s %s\n", cmddefs[i].name, "", cmddefs[i].about);
+			else
+				fprintf(fp, "  %-8s %s\n", cmddefs[i].name, cmddefs[i].about);
 		fputs("With no command, 'tag' is run.  'cotscan COMMAND --help' lists its options.\n\n"
 		      "Options:\n", fp);
 		print_options(fp, CMD_TAG);
@@ -177,6 +203,14 @@ static void help(FILE *fp, int cmd)
 	if (cmd == CMD_CHECK)
 		fputs(check_help, fp);
 	fputs(exit_help, fp);
+}
+
+/* `cotscan judge --help`: both judge commands, one after the other. */
+static void help_judge(FILE *fp)
+{
+	help(fp, CMD_JUDGE_REQUESTS);
+	fputc('\n', fp);
+	help(fp, CMD_JUDGE_READ);
 }
 
 /*
@@ -250,7 +284,24 @@ struct pending {
 	struct gate_arg *gates;   /* owned */
 	size_t ngates;
 	const char *config;       /* check --config FILE */
+	unsigned long long n;     /* sample -n */
+	int count;                /* -n given */
+	const char *drop_defects; /* --drop-defects LIST */
 };
+
+/* The --where options into w[0..*n); 0 or COT_EXIT_USAGE. */
+static int check_where(struct cot_opts *o, const struct pending *p, struct where_cond *w, int *n)
+{
+	for (int i = 0; i < p->nwhere; i++) {
+		int rc = where_parse(p->where[i], &w[*n]);
+		if (rc == -1)
+			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", p->where[i]);
+		if (rc < 0)
+			return usage(o, "bad --where path '%s'", w[*n].path);
+		(*n)++;
+	}
+	return 0;
+}
 
 /* eval: --labels-field, --by and --where into o->eval; 0 or COT_EXIT_USAGE. */
 static int check_eval(struct cot_opts *o, const struct pending *p)
@@ -260,7 +311,9 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
 		return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 			     e->labels_path);
-	if (p->nby == 0)
+	if (e->audit && (e->errors || e->ci))
+		return usage(o, "--audit cannot be combined with %s", e->errors ? "--errors" : "--ci");
+	if (p->nby == 0 && !e->audit)
 		e->by[e->nby++] = TRACE_MODEL_FIELD;
 	for (int i = 0; i < p->nby; i++) {
 		if (strcmp(p->by[i], "none") == 0)
@@ -269,20 +322,21 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 			return usage(o, "bad --by path '%s'", p->by[i]);
 		e->by[e->nby++] = p->by[i];
 	}
-	for (int i = 0; i < p->nwhere; i++) {
-		const char *w = p->where[i], *eq = strchr(w, '=');
-		int neg = eq && eq > w && eq[-1] == '!';
-		size_t plen = eq ? (size_t)(eq - w) - (size_t)neg : 0;
-		struct eval_where *ew = &e->where[e->nwhere];
-		if (!eq || plen == 0 || plen >= sizeof ew->path)
-			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", w);
-		memcpy(ew->path, w, plen);
-		ew->path[plen] = '\0';
-		if (!json_path_valid(ew->path, plen))
-			return usage(o, "bad --where path '%s'", ew->path);
-		ew->value = eq + 1;
-		ew->negate = neg;
-		e->nwhere++;
+	return check_where(o, p, e->where, &e->nwhere);
+}
+
+/* sample: -n and --by into o->sample; 0 or COT_EXIT_USAGE. */
+static int check_sample(struct cot_opts *o, const struct pending *p)
+{
+	if (!p->count)
+		return usage(o, "sample needs -n N (how many records to keep)");
+	o->sample.n = p->n;
+	if (p->nby > 1)
+		return usage(o, "sample takes one --by field, not %d", p->nby);
+	if (p->nby == 1 && strcmp(p->by[0], "none") != 0) {
+		if (!json_path_valid(p->by[0], strlen(p->by[0])))
+			return usage(o, "bad --by path '%s'", p->by[0]);
+		o->sample.by = p->by[0];
 	}
 	return 0;
 }
@@ -372,6 +426,19 @@ static void share(struct cot_opts *o, const struct pending *p)
 		o->check.format = p->format;
 		o->check.format_given = p->format_given;
 		break;
+	case CMD_SAMPLE:
+		o->sample.quiet = o->quiet;
+		break;
+	case CMD_JUDGE_REQUESTS:
+		o->judge_requests.only = p->behaviour;
+		o->judge_requests.quiet = o->quiet;
+		if (!o->judge_requests.model)
+			o->judge_requests.model = JUDGE_DEFAULT_MODEL;
+		break;
+	case CMD_JUDGE_READ:
+		o->judge_read.quiet = o->quiet;
+		o->judge_read.id_path = o->xo.id_path;
+		break;
 	}
 }
 
@@ -387,13 +454,32 @@ static int finish(struct cot_opts *o, struct pending *p)
 		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
 	if (o->report.partial && p->format_given)
 		return usage(o, "--partial always writes CSV; give --format to 'cotscan merge'");
+	const char *cpaths[] = { o->compare.pair_by, o->compare.cluster_by };
+	for (int i = 0; i < 2; i++)
+		if (cpaths[i] && !json_path_valid(cpaths[i], strlen(cpaths[i])))
+			return usage(o, "bad --%s path '%s'", i ? "cluster-by" : "pair-by", cpaths[i]);
+	if (o->compare.pair_by && o->compare.cluster_by)
+		return usage(o, "--pair-by and --cluster-by cannot be combined (pair by problem, or cluster, not both)");
 	if (o->tag.evidence && o->tag.jsonl)
 		return usage(o, "--evidence and --jsonl cannot be combined (--jsonl always carries the evidence)");
 	int rc = 0;
 	if (o->cmd == CMD_EVAL)
 		rc = check_eval(o, p);
-	else if (o->cmd == CMD_CHECK)
+	else
+		rc = check_where(o, p, o->filter.where, &o->filter.nwhere);
+	if (!rc && p->drop_defects) {
+		struct buf err = {0};
+		if (filter_parse_defects(p->drop_defects, &o->filter.drop, &err) < 0)
+			rc = usage(o, "unknown defect '%s' in --drop-defects (known: empty, truncated, rule_limit, padded, "
+				   "repetitive, duplicate, no_answer, too_long, too_short, or all)", err.p);
+		buf_free(&err);
+	}
+	if (rc)
+		return rc;
+	if (o->cmd == CMD_CHECK)
 		rc = check_gates(o, p);
+	else if (o->cmd == CMD_SAMPLE)
+		rc = check_sample(o, p);
 	if (rc)
 		return rc;
 	share(o, p);
@@ -411,7 +497,10 @@ static const char *closest_command(const char *s)
 	const char *best = NULL;
 	size_t bd = 3, n = strlen(s);
 	for (size_t i = 0; i < NCMDS; i++) {
-		size_t dist = edit_distance(s, cmddefs[i].name);
+		/* a two-word command ("judge read") by its first word */
+		char first[32];
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(cmddefs[i].name, " "), cmddefs[i].name);
+		size_t dist = edit_distance(s, first);
 		if (dist < bd && 2 * dist < n) {
 			bd = dist;
 			best = cmddefs[i].name;
@@ -504,6 +593,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->cmd = CMD_TAG;
 	o->first_line = 1;
 	o->show.color = -1;
+	o->compare.seed = 1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
 	/* the command is the first operand, after any options (cotscan -q -j 2 report f) */
 	o->argv = xmalloc(((size_t)argc + 1) * sizeof *o->argv);
@@ -512,14 +602,30 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	int at = first_operand(argc, argv);
 	const char *typo = NULL, *typo_near = NULL; /* a first operand that looks like a misspelt command */
 	if (at < argc) {
-		for (size_t i = 0; i < NCMDS; i++)
-			if (strcmp(argv[at], cmddefs[i].name) == 0) {
-				o->cmd = cmddefs[i].cmd;
-				o->cmdname = cmddefs[i].name;
-				memmove(argv + at, argv + at + 1, (size_t)(argc - at) * sizeof *argv);
-				argc--;
-				break;
+		for (size_t i = 0; i < NCMDS; i++) {
+			/* a two-word command ("judge read") takes two arguments */
+			const char *sp = strchr(cmddefs[i].name, ' ');
+			size_t n1 = sp ? (size_t)(sp - cmddefs[i].name) : strlen(cmddefs[i].name);
+			if (strncmp(argv[at], cmddefs[i].name, n1) != 0 || argv[at][n1] != '\0')
+				continue;
+			if (sp && (at + 1 >= argc || strcmp(argv[at + 1], sp + 1) != 0))
+				continue;
+			int words = sp ? 2 : 1;
+			o->cmd = cmddefs[i].cmd;
+			o->cmdname = cmddefs[i].name;
+			memmove(argv + at, argv + at + words, (size_t)(argc - at - words + 1) * sizeof *argv);
+			argc -= words;
+			break;
+		}
+		if (!o->cmdname && strcmp(argv[at], "judge") == 0) {
+			if (at + 1 < argc && (strcmp(argv[at + 1], "--help") == 0 || strcmp(argv[at + 1], "-h") == 0)) {
+				help_judge(stdout);
+				return COT_EXIT_OK;
 			}
+			o->cmdname = "judge";
+			return usage(o, "judge needs a command: 'judge requests' or 'judge read'%s%s%s",
+				     at + 1 < argc ? ", not '" : "", at + 1 < argc ? argv[at + 1] : "", at + 1 < argc ? "'" : "");
+		}
 		struct stat st;
 		if (!o->cmdname && stat(argv[at], &st) != 0 && (typo_near = closest_command(argv[at])))
 			typo = argv[at]; /* reported after the options, which may be wrong first */
@@ -566,6 +672,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		for (size_t i = 0; i < NOPTS; i++)
 			if (optdefs[i].id == c)
 				d = &optdefs[i];
+		if (!(d->cmds & (unsigned)o->cmd) && o->cmd == CMD_MERGE && (c == OPT_PAIR_BY || c == OPT_CLUSTER_BY)) {
+			ret = usage(o, "merge cannot make a paired or clustered comparison: partials hold per-group sums, "
+				    "not the traces it needs; run 'cotscan compare --%s' on the traces", d->name);
+			break;
+		}
 		if (!(d->cmds & (unsigned)o->cmd)) {
 			ret = usage(o, "option '--%s' does not apply to '%s'", d->name, o->cmdname ? o->cmdname : "tag");
 			break;
@@ -615,6 +726,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		}
 		case OPT_ERRORS: o->eval.errors = 1; break;
 		case OPT_CI: o->eval.ci = 1; break;
+		case OPT_AUDIT: o->eval.audit = 1; break;
 		case OPT_BEHAVIOUR:
 			p.behaviour = cot_behaviour_lookup(optarg, strlen(optarg));
 			if (p.behaviour < 0)
@@ -651,6 +763,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PARTIAL: o->report.partial = 1; break;
 		case OPT_SVG: o->report.svg = optarg; break;
 		case OPT_BASELINE: o->compare.baseline = optarg; break;
+		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
+		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;
+		case OPT_SEED: {
+			char *e;
+			errno = 0;
+			o->compare.seed = o->sample.seed = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-' || errno)
+				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
+			break;
+		}
 		case OPT_MIN_BYTES:
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {
@@ -674,9 +796,24 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			p.gates[p.ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg, c == OPT_MAX_SKIPPED };
 			break;
 		case OPT_CONFIG: p.config = optarg; break;
+		case 'n': {
+			char *e;
+			errno = 0;
+			p.n = strtoull(optarg, &e, 10);
+			if (!*optarg || *e || optarg[0] == '-' || errno || p.n == 0)
+				ret = usage(o, "bad -n '%s' (expected a whole number, 1 or more)", optarg);
+			p.count = 1;
+			break;
+		}
+		case OPT_JUDGE_MODEL: o->judge_requests.model = optarg; break;
+		case OPT_PROMPTS: o->judge_requests.prompts = optarg; break;
+		case OPT_DROP_DEFECTS: p.drop_defects = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case 'h': help(stdout, o->cmdname ? o->cmd : 0); ret = COT_EXIT_OK; break;
-		case 'V': printf("cotscan %s\n", COTSCAN_VERSION); ret = COT_EXIT_OK; break;
+		case 'V':
+			printf("cotscan %s, built-in rules %016llx\n", COTSCAN_VERSION, rules_builtin_hash());
+			ret = COT_EXIT_OK;
+			break;
 		}
 	}
 	if (ret < 0 && typo)

@@ -79,11 +79,13 @@ static void trace_defects(const struct defect_opts *dx, struct defect_scratch *d
 		unsigned char c = (unsigned char)x->after[i];
 		after = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
-	/* a cut text is truncated even when the record keeps an answer field */
+	/* a cut text is truncated even when the record keeps an answer field;
+	 * a bare answer ("wife", a grid) is not cut, though it has no marker */
 	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
 	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
 		r->defects |= 1u << COT_D_NO_ANSWER;
-	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len))
+	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len) &&
+	    !defects_answer_only(x->full, x->full_len))
 		r->defects |= 1u << COT_D_TRUNCATED;
 	if (loop_end && !after)
 		r->defects |= 1u << COT_D_TRUNCATED;
@@ -149,6 +151,14 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 	r->model = x->model.p;
 	r->text = x->text;
 	r->cot_bytes = x->len;
+	r->words = 0;
+	for (size_t k = 0, in = 0; k < x->len; k++) {
+		int sp = x->text[k] == ' ' || (x->text[k] >= '\t' && x->text[k] <= '\r');
+		r->words += !sp && !in;
+		in = !sp;
+	}
+	if (cfg->extract_only)
+		return;
 
 	match_text(&w->m, cfg->rules, x->text, x->len);
 	memcpy(r->counts, w->m.counts, sizeof r->counts);

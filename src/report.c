@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "agg.h"
+#include "diag.h"
 #include "outfile.h"
 #include "report.h"
 #include "stats.h"
@@ -10,10 +11,11 @@
 #include "tabout.h"
 
 static const char *const report_cols[] = { "behaviour", "traces", "traces_with", "rate", "rate_lo", "rate_hi",
-					   "mean_count", "mean_lo", "mean_hi", "total_count" };
+					   "mean_count", "mean_lo", "mean_hi", "total_count",
+					   "per_1k_words", "per_1k_lo", "per_1k_hi" };
 #define NREPORT_COLS (sizeof report_cols / sizeof *report_cols)
 
-void report_table(const struct agg *a, FILE *fp, int fmt, double level)
+void report_table(const struct agg *a, FILE *fp, int fmt, double level, unsigned long long rules_hash)
 {
 	size_t ncols = (size_t)a->nfields + NREPORT_COLS;
 	const char **cols = xmalloc(ncols * sizeof *cols);
@@ -25,25 +27,31 @@ void report_table(const struct agg *a, FILE *fp, int fmt, double level)
 	size_t n;
 	struct agg_group **v = agg_sorted(a, &n);
 	tabout_begin(&t, fp, fmt, ncols, cols);
+	tabout_stamp(&t, rules_hash);
 	for (size_t i = 0; i < n; i++) {
 		const struct agg_stats *s = &v[i]->s;
 		double tr = (double)s->traces;
 		for (int b = 0; b < COT_NBEHAV; b++) {
-			double rlo, rhi, mlo, mhi;
+			double rlo, rhi, mlo, mhi, k, klo, khi;
 			stats_wilson(s->with[b], s->traces, z, &rlo, &rhi);
-			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], z, &mlo, &mhi);
+			stats_mean_interval(s->traces, s->sum[b], s->sumsq[b], level, &mlo, &mhi);
+			stats_per_words(s->traces, s->sum[b], s->sumsq[b], s->cw[b], s->words, s->wordsq, level, &k,
+					&klo, &khi);
 			for (int f = 0; f < a->nfields; f++)
 				tabout_str(&t, v[i]->vals[f]);
 			tabout_str(&t, cot_behaviour_name(b));
 			tabout_num(&t, "%llu", s->traces);
 			tabout_num(&t, "%llu", s->with[b]);
-			tabout_num(&t, "%.4f", (double)s->with[b] / tr);
-			tabout_num(&t, "%.4f", rlo);
-			tabout_num(&t, "%.4f", rhi);
-			tabout_num(&t, "%.4f", (double)s->sum[b] / tr);
-			tabout_num(&t, "%.4f", mlo);
-			tabout_num(&t, "%.4f", mhi);
+			tabout_dbl(&t, 4, (double)s->with[b] / tr);
+			tabout_dbl(&t, 4, rlo);
+			tabout_dbl(&t, 4, rhi);
+			tabout_dbl(&t, 4, (double)s->sum[b] / tr);
+			tabout_dbl(&t, 4, mlo);
+			tabout_dbl(&t, 4, mhi);
 			tabout_num(&t, "%llu", s->sum[b]);
+			tabout_dbl(&t, 4, k);
+			tabout_dbl(&t, 4, klo);
+			tabout_dbl(&t, 4, khi);
 			tabout_row_end(&t);
 		}
 	}
@@ -57,7 +65,7 @@ int report_write(const struct agg *a, const struct report_cfg *cfg, FILE *out, u
 	if (cfg->partial)
 		agg_write_partial(a, out, rules_hash);
 	else
-		report_table(a, out, cfg->format, cfg->level);
+		report_table(a, out, cfg->format, cfg->level, rules_hash);
 	if (!cfg->svg)
 		return 0;
 	/* the chart: -o semantics, replaced only when complete */
@@ -74,6 +82,7 @@ struct report_ctx {
 	FILE *out;
 	const struct report_cfg *cfg;
 	unsigned long long rules_hash;
+	const struct diag *diag;
 };
 
 static void report_line(void *ctx, const struct trace_result *r)
@@ -85,6 +94,10 @@ static void report_line(void *ctx, const struct trace_result *r)
 static int report_finish(void *ctx)
 {
 	struct report_ctx *c = ctx;
+	if (c->diag) { /* what --where / --drop-defects left out, for the partial */
+		c->agg.filtered = c->diag->filtered;
+		c->agg.filtering = c->diag->filtering;
+	}
 	return report_write(&c->agg, c->cfg, c->out, c->rules_hash);
 }
 
@@ -102,6 +115,7 @@ int sink_report_init(struct sink *s, const struct report_cfg *cfg, const struct 
 	c->out = env->out;
 	c->cfg = cfg;
 	c->rules_hash = env->rules->hash;
+	c->diag = env->diag;
 	*s = (struct sink){ .ctx = c, .line = report_line, .finish = report_finish, .free = report_free };
 	return 0;
 }

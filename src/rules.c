@@ -221,6 +221,22 @@ static int parse_define(struct defines *defs, const char *fname, unsigned lineno
 	return 0;
 }
 
+unsigned long long rules_hash_file(unsigned long long h, const char *fname, const char *text, size_t len)
+{
+	const char *base = strrchr(fname, '/');
+	base = base ? base + 1 : fname;
+	h = fnv64(h, base, strlen(base) + 1);
+	return fnv64(h, text, len);
+}
+
+unsigned long long rules_builtin_hash(void)
+{
+	unsigned long long h = FNV64_INIT;
+	for (size_t i = 0; i < rules_builtin_count; i++)
+		h = rules_hash_file(h, rules_builtin[i].name, rules_builtin[i].text, strlen(rules_builtin[i].text));
+	return h;
+}
+
 int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t len, struct buf *err)
 {
 	const char *p = text, *end = text + len;
@@ -228,8 +244,7 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 	int rc = 0;
 	struct defines defs = {0};
 
-	rs->hash = fnv64(rs->hash ? rs->hash : FNV64_INIT, fname, strlen(fname) + 1);
-	rs->hash = fnv64(rs->hash, text, len);
+	rs->hash = rules_hash_file(rs->hash ? rs->hash : FNV64_INIT, fname, text, len);
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3; /* a UTF-8 byte-order mark, as some editors write */
 	while (p < end) {

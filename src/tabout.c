@@ -1,8 +1,10 @@
 /* tabout.c - see tabout.h. */
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
+#include "cotscan.h"
 #include "csvout.h"
 #include "tabout.h"
 
@@ -92,6 +94,12 @@ void tabout_begin(struct tabout *t, FILE *fp, int fmt, size_t ncols, const char 
 	}
 }
 
+void tabout_stamp(struct tabout *t, unsigned long long rules_hash)
+{
+	t->stamped = 1;
+	t->rules_hash = rules_hash;
+}
+
 /* Writes the separator before cell t->col, or opens the row. */
 static void cell_start(struct tabout *t)
 {
@@ -149,6 +157,22 @@ void tabout_num(struct tabout *t, const char *fmt, ...)
 	cell_end(t);
 }
 
+void tabout_dbl(struct tabout *t, int decimals, double v)
+{
+	if (t->fmt == FMT_JSON && isfinite(v))
+		tabout_num(t, "%.17g", v);
+	else
+		tabout_num(t, "%.*f", decimals, v);
+}
+
+void tabout_sig(struct tabout *t, int digits, double v)
+{
+	if (t->fmt == FMT_JSON && isfinite(v))
+		tabout_num(t, "%.17g", v);
+	else
+		tabout_num(t, "%.*g", digits, v);
+}
+
 void tabout_row_end(struct tabout *t)
 {
 	switch (t->fmt) {
@@ -160,6 +184,9 @@ void tabout_row_end(struct tabout *t)
 		fputs("|\n", t->fp);
 		break;
 	case FMT_JSON:
+		if (t->stamped)
+			fprintf(t->fp, ",\"cotscan_version\":\"%s\",\"rules_hash\":\"%016llx\"", COTSCAN_VERSION,
+				t->rules_hash);
 		fputc('}', t->fp);
 		break;
 	}
@@ -171,5 +198,7 @@ void tabout_end(struct tabout *t)
 {
 	if (t->fmt == FMT_JSON)
 		fputs(t->rows ? "\n]\n" : "]\n", t->fp);
+	if (t->fmt == FMT_MARKDOWN && t->stamped)
+		fprintf(t->fp, "\ncotscan %s, rules %016llx\n", COTSCAN_VERSION, t->rules_hash);
 	buf_free(&t->tmp);
 }

@@ -17,10 +17,10 @@ echo "-- another --group-by"
 $COTSCAN report -q --partial --group-by model,task data/countdown.jsonl > $TMPD/g.csv
 run sh -c 'cat $TMPD/a.csv $TMPD/g.csv | $COTSCAN merge'
 echo "-- another cotscan version"
-sed 's/^1,[^,]*,/1,0.0.1,/' $TMPD/b.csv > $TMPD/v.csv
+sed 's/^2,[^,]*,/2,0.0.1,/' $TMPD/b.csv > $TMPD/v.csv
 run $COTSCAN merge $TMPD/a.csv $TMPD/v.csv
 echo "-- another partial format"
-sed 's/^1,/2,/' $TMPD/b.csv > $TMPD/f.csv
+sed 's/^2,/1,/' $TMPD/b.csv > $TMPD/f.csv
 run $COTSCAN merge $TMPD/f.csv
 echo "-- not a partial"
 run $COTSCAN merge data/math.jsonl

@@ -10,7 +10,7 @@ writes them and their variants to TMPDIR/variants.jsonl (generated on the
 fly, never kept), runs `cotscan tag --jsonl` over it and compares:
 
   emptied     reasoning replaced by a space (<think> </think>)    -> empty
-  filled      reasoning replaced by " ." to the same length        -> padded (and empty)
+  filled      reasoning replaced by " ." to the same length (at least 16) -> padded (and empty)
   cut         cut at a random point inside the reasoning           -> truncated
   looped      a sentence of it repeated at the end, the loop as long
               as the reasoning before it (a run to the token limit) -> repetitive, truncated
@@ -27,7 +27,7 @@ TEXT_DEFECTS = {"empty", "padded", "repetitive", "truncated", "duplicate"}
 DELIMS = [("<think>", "</think>"), ("<thinking>", "</thinking>"),
           ("<|begin_of_thought|>", "<|end_of_thought|>"), ("<Thought>", "</Thought>"),
           ("<thought>", "</thought>")]
-MARKER = re.compile(r"<answer>|\\boxed\s*\{|\\fbox\s*\{|\bfinal\s+answer\b|\banswers?[\s*_`\"'\\]*(?:is|are|:|=)"
+MARKER = re.compile(r"</?answer>|\banswers?\s+(?:would|could|should|will|might)\s+be\b|\\boxed\s*\{|\\fbox\s*\{|\bfinal\s+answer\b|\banswers?[\s*_`\"'\\]*(?:is|are|:|=)"
                     r"|\"answer\"\s*:|<output>|<\|begin_of_solution\|>|\bno\s+(?:\w+\s+)?solutions?\b", re.I)
 
 
@@ -96,7 +96,7 @@ def main():
         add("original", rec, rec["cot"], set(), origin)
         wrap = (lambda r: pre + r + post) if tagged else (lambda r: r)
         add("emptied", rec, wrap(" "), {"empty"}, origin)
-        add("filled", rec, wrap(" ." * (len(reasoning) // 2)), {"padded"}, origin)
+        add("filled", rec, wrap(" ." * max(16, len(reasoning) // 2)), {"padded"}, origin)
         # cut: inside the reasoning; a tag-less trace is cut mid-word before its answer
         if tagged:
             k = rng.randrange(1, len(reasoning))
@@ -104,7 +104,10 @@ def main():
         else:
             m = MARKER.search(reasoning)
             limit = m.start() if m else len(reasoning)
-            spots = [i for i in range(1, limit) if reasoning[i - 1].isalpha() and reasoning[i].isalpha()]
+            # past a second line or a fourth word: a shorter text is taken for a bare answer ("wife")
+            first = re.match(r"\s*(?:\S+[ \t]+){3}\S|\s*[^\n]*\S[^\n]*\n\s*\S", reasoning)
+            start = first.end() if first else limit
+            spots = [i for i in range(max(1, start), limit) if reasoning[i - 1].isalpha() and reasoning[i].isalpha()]
             if spots:
                 add("cut", rec, reasoning[:rng.choice(spots)], {"truncated"}, origin)
         # looped: one sentence repeated until the generation limit (no answer after)

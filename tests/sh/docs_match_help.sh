@@ -1,8 +1,10 @@
 # Every option in --help (for every subcommand) appears in cotscan.1 and in
 # README.md, and every exit code in --help is in both.
 fail=0
-cmds=$($COTSCAN --help | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ {print $1}')
-for c in "" $cmds; do
+# a two-word command ("judge read") stands alone on its line: joined by '+'
+cmds=$($COTSCAN --help | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ {print NF == 2 ? $1 "+" $2 : $1}')
+for cw in "" $cmds; do
+	c=$(printf '%s' "$cw" | tr + ' ')
 	for opt in $($COTSCAN $c --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 		esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
 		grep -q -- "$esc" cotscan.1 || { echo "cotscan.1 lacks $opt ($c)"; fail=1; }

@@ -24,6 +24,10 @@ for f in $files; do
 # a group's intervals do not depend on the other groups (seeded by its name)
 import json, sys
 base, ci, ci_all = (json.load(open(p)) for p in sys.argv[1:4])
+# every row ends with the stamp of the rules that made it
+for r in base + ci + ci_all:
+    assert list(r)[-2:] == ["cotscan_version", "rules_hash"] and len(r.pop("rules_hash")) == 16, r
+    r.pop("cotscan_version")
 assert len(base) == len(ci)
 for b, c in zip(base, ci):
     assert list(c)[:len(b)] == list(b) and list(c)[len(b):] == ["f1_lo", "f1_hi", "spearman_lo", "spearman_hi"]

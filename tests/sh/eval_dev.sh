@@ -11,8 +11,8 @@ cat $TMPD/eval.csv
 awk -F, 'BEGIN {
 	f["backtracking"] = 0.85;      r["backtracking"] = 0.80
 	f["verification"] = 0.85;      r["verification"] = 0.80
-	f["subgoal_setting"] = 0.90;   r["subgoal_setting"] = 0.75
-	f["backward_chaining"] = 0.70; r["backward_chaining"] = 0.65
+	f["subgoal_setting"] = 0.94;   r["subgoal_setting"] = 0.78
+	f["backward_chaining"] = 0.76; r["backward_chaining"] = 0.72
 	f["macro"] = 0.85;             r["macro"] = 0.75
 }
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }

@@ -57,6 +57,11 @@ for i, l in enumerate(opts):
     names = set(scope.group(1).replace(" ", "").split(",")) if scope else None
     if names and not names <= set(cmds):
         names = None          # a scope in words ("every command but tag"): not checked
+    # an option of several commands may have one entry per command: their union
+    prev = man_opts.get(m.group(1))
+    if prev:
+        names = None if prev[1] is None or names is None else prev[1] | names
+        arg = prev[0] if prev[0] == arg else prev[0] + "|" + arg
     man_opts[m.group(1)] = (arg, names)
 
 for o in sorted(set(help_opts) - set(man_opts)):

@@ -74,6 +74,21 @@ int main(void)
 		for (int i = 1; i <= 300; i++)
 			buf_printf(&b, "%d, ", i);
 		CHECK(!HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_PADDED), "an enumeration");
+		/* data is not filler: a grid of few digits, a list of expressions over four numbers */
+		buf_reset(&b);
+		for (int i = 0; i < 30; i++)
+			buf_printf(&b, "%d %d %d %d %d %d\n", i % 3, 3, 3, (i + 1) % 3, 3, 9);
+		CHECK(!HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_PADDED), "a grid of digits");
+		buf_reset(&b);
+		for (int i = 0; i < 60; i++)
+			buf_printf(&b, "%d %c %d * %d - %d\n", (int[]){12, 7, 30, 5}[i % 4], "+-"[i % 2],
+				   (int[]){7, 30, 5, 12}[i / 4 % 4], (int[]){30, 5, 12, 7}[i / 16 % 4], 5);
+		CHECK(!HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_PADDED), "a list of expressions");
+		CHECK(!HAS(det("_ 2 _ 4\n3 _ 1 _\n_ 1 _ 3\n4 _ 2 _"), COT_D_PADDED), "a puzzle with blank cells");
+		buf_reset(&b);
+		for (int i = 0; i < 40; i++)
+			buf_addstr(&b, "\\boxed{7}. ");
+		CHECK(HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_PADDED), "a boxed number repeated is filler");
 		buf_free(&b);
 	}
 	d = det(prose);
@@ -111,6 +126,7 @@ int main(void)
 		"The answer is 12", "**Answer:** 5", "ANSWER = 9", "{\"reasoning\": \"r\", \"answer\": \"4\"}",
 		"`answer`: \"16\"", "\\\"answer\\\": \"5\"", "<Output>yes</Output>",
 		"<|begin_of_solution|>x", "Steps: ... No solution", "there is no valid solution here",
+		"12 + 7 + 30 + 5</answer>", "A valid answer would be\n8 * 3",
 	};
 	for (size_t i = 0; i < sizeof with / sizeof *with; i++)
 		CHECK(defects_answer_marker(&ds, with[i], strlen(with[i])), "marker in '%s'", with[i]);
@@ -120,6 +136,39 @@ int main(void)
 	};
 	for (size_t i = 0; i < sizeof without / sizeof *without; i++)
 		CHECK(!defects_answer_marker(&ds, without[i], strlen(without[i])), "no marker in '%s'", without[i]);
+
+	/* a text that is only an answer: one JSON value, or a grid */
+	static const struct {
+		const char *s;
+		int want;
+	} only[] = {
+		{ "[[\"fill A\", \"pour A->B\"]]", 1 }, { " {\"x\": 1}\n", 1 }, { "1 2\n3 4", 1 },
+		{ "_ _ 3\n4 _ _\n\n2 1 _\n", 1 }, { "7 8 7\n8 8 8\n7 8", 0 }, { "1 2 3 4", 0 },
+		{ "[1, 2] is the list", 0 }, { "so 12 34\n56 78", 0 }, { "", 0 }, { "[", 0 },
+		{ " wife\n", 1 }, { "x = 4", 1 }, { "We add two and", 0 }, { "so\nthen", 0 },
+	};
+	for (size_t i = 0; i < sizeof only / sizeof *only; i++)
+		CHECK(defects_answer_only(only[i].s, strlen(only[i].s)) == only[i].want, "answer only: '%s'", only[i].s);
+
+	/* non_english: a script other than Latin and Greek for much of the text */
+	CHECK(HAS(det("\xe6\x88\x91\xe4\xbb\xac\xe5\x85\x88\xe8\xae\xa1\xe7\xae\x97\xe4\xb8\xa4\xe4\xb8\xaa"
+		      "\xe7\xaf\xae\xe5\xad\x90\xe9\x87\x8c\xe7\x9a\x84\xe8\x8b\xb9\xe6\x9e\x9c\xe6\x95\xb0"
+		      "\xe9\x87\x8f\xe3\x80\x82\xe6\x80\xbb\xe5\x85\xb1 12 + 24 = 36\xe3\x80\x82"
+		      "\xe8\xae\xa9\xe6\x88\x91\xe4\xbb\xac\xe9\xaa\x8c\xe8\xaf\x81\xe4\xb8\x80\xe4\xb8\x8b"), COT_D_NON_ENGLISH),
+	      "Chinese reasoning");
+	{
+		struct buf b = {0};
+		for (int i = 0; i < 30; i++)
+			buf_addstr(&b, "Let \xce\xb8 = \xcf\x80/4 and \xce\xb1 + \xce\xb2 = \xce\xb8. ");
+		CHECK(!HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_NON_ENGLISH), "Greek letters in math");
+		buf_reset(&b);
+		for (int i = 0; i < 25; i++)
+			buf_addstr(&b, "\xd0\xb4");
+		buf_addstr(&b, prose);
+		CHECK(!HAS(defects_detect(&ds, b.p, b.len, &loop_end), COT_D_NON_ENGLISH), "a few Cyrillic letters in English");
+		buf_free(&b);
+	}
+	CHECK(!HAS(det("\xe6\x88\x91\xe4\xbb\xac 12"), COT_D_NON_ENGLISH), "too few letters to judge");
 
 	/* answer fields */
 	static const struct {
@@ -151,7 +200,8 @@ int main(void)
 	} ends[] = {
 		{ "The total is 5.", 0 }, { "and then we", 1 }, { "so x = 3 and y =", 1 }, { "we have 12,", 1 },
 		{ "is it 4?", 0 }, { "f(x) = (x+1)", 0 }, { "the total is 42", 0 }, { "cut in the mid  \n ", 1 },
-		{ "", 0 }, { "  ", 0 }, { "\\frac{1}{", 1 },
+		{ "", 0 }, { "  ", 0 }, { "\\frac{1}{", 1 }, { "so 16*2+16*", 1 }, { "30 - 5 *  ", 1 },
+		{ "**0.7 eV**", 0 }, { "*x = 5*", 0 }, { "(3 + 4)*", 1 },
 	};
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
 		CHECK(defects_ends_mid_sentence(ends[i].s, strlen(ends[i].s)) == ends[i].want, "'%s'", ends[i].s);

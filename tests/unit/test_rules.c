@@ -1,4 +1,6 @@
 /* Unit tests of rules.c and match.c: the rule format, errors, counting. */
+#include <stdlib.h>
+
 #include "match.h"
 #include "rules.h"
 #include "unit.h"
@@ -191,6 +193,32 @@ int main(void)
 		seen[rs.v[i].behaviour]++;
 	for (int b = 0; b < COT_NBEHAV; b++)
 		CHECK(seen[b] > 0, "behaviour %d has rules", b);
+	/* the hash: the built-in set's without compiling it; base names, not paths */
+	CHECK(rs.hash == rules_builtin_hash(), "built-in hash %016llx", rs.hash);
+	CHECK(rules_hash_file(FNV64_INIT, "a/b/x.rules", "t", 1) == rules_hash_file(FNV64_INIT, "x.rules", "t", 1),
+	      "the directory does not count");
+	CHECK(rules_hash_file(FNV64_INIT, "x.rules", "t", 1) != rules_hash_file(FNV64_INIT, "y.rules", "t", 1),
+	      "the name counts");
+	CHECK(rules_hash_file(FNV64_INIT, "x.rules", "t", 1) != rules_hash_file(FNV64_INIT, "x.rules", "u", 1),
+	      "the bytes count");
+	/* FNV-1a 64 of "x\0t", worked out by hand from the offset basis and prime */
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	const unsigned char bytes[] = { 'x', 0, 't' };
+	for (int i = 0; i < 3; i++)
+		h = (h ^ bytes[i]) * 0x100000001b3ULL;
+	CHECK(rules_hash_file(FNV64_INIT, "dir/x", "t", 1) == h, "FNV-1a of base name, NUL, bytes");
+
+	/* sentence starts (match.h): newline, or . ! ? before white space; blanks skipped */
+	size_t *v = NULL, cap = 0;
+	const char *st = "One. Two?  Three\nFour.Five!\n\n";
+	size_t n = match_sentence_starts(st, strlen(st), &v, &cap);
+	CHECK_INT((int)n, 4);
+	CHECK_INT((int)v[0], 0);
+	CHECK_INT((int)v[1], 5);
+	CHECK_INT((int)v[2], 11);
+	CHECK_INT((int)v[3], 17);
+	free(v);
+
 	buf_free(&err);
 	rules_free(&rs);
 	return unit_done("test_rules");
