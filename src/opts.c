@@ -506,6 +506,11 @@ static const char *closest_command(const char *s)
 			best = cmddefs[i].name;
 		}
 	}
+	if (best && strchr(best, ' ')) { /* a two-word command: suggest its first word ("judge") */
+		static char word[32];
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(best, " "), best);
+		return word;
+	}
 	return best;
 }
 
