@@ -23,3 +23,8 @@ for a in --grup-by=model --grup-by --lvel --evidnce --qiet --cotfield --modle-fi
 	$COTSCAN report $a x data/math.jsonl > $TMPD/out; echo "exit $?"; wc -c < $TMPD/out
 done
 $COTSCAN --grup-by model report data/math.jsonl; echo "exit $?"
+# every command of the command table, two-word ones too
+for a in smaple "judeg read" "-q judge"; do
+	$COTSCAN $a data/math.jsonl > $TMPD/out; echo "exit $?"; wc -c < $TMPD/out
+done
+$COTSCAN -q judge read --help | head -n 1
