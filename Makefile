@@ -10,8 +10,8 @@ DESTDIR ?=
 
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
 CFLAGS  ?= -O2 -g
-DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 libhs gsl 2>/dev/null)
-DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 libhs gsl 2>/dev/null || echo -lcjson -lpcre2-8 -lhs -lgsl -lgslcblas) -lcsv
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson libpcre2-8 libhs gsl zlib libzstd liblzma 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 libhs gsl zlib libzstd liblzma 2>/dev/null || echo -lcjson -lpcre2-8 -lhs -lgsl -lgslcblas -lz -lzstd -llzma) -lbz2 -lcsv
 ALL_CPPFLAGS = -Iinclude -D_GNU_SOURCE $(DEPS_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = -std=c11 $(WARN) $(CFLAGS)
 LIBS    = $(DEPS_LIBS) -lm -lpthread
@@ -24,7 +24,7 @@ SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recov
 CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
            src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/report.c src/outfile.c \
            src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
-           src/parallel.c src/progress.c src/literals.c src/rulestat.c src/engine_diff.c
+           src/parallel.c src/progress.c src/literals.c src/rulestat.c src/engine_diff.c src/decompress.c
 # eval and show (issue 9)
 CORE_SRC += src/metrics.c src/eval.c src/show.c
 # defects and the check gate (issue 5)
@@ -74,8 +74,8 @@ $(BUILD):
 # Bench helpers: the parse-only floor and a getrusage runner (see bench/bench.sh).
 BENCH_BIN = $(BUILD)/parse_floor $(BUILD)/runstat
 
-$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/util.o
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/util.o $(LIBS)
+$(BUILD)/parse_floor: bench/parse_floor.c $(BUILD)/reader.o $(BUILD)/decompress.o $(BUILD)/util.o
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/reader.o $(BUILD)/decompress.o $(BUILD)/util.o $(LIBS)
 
 $(BUILD)/runstat: bench/runstat.c | $(BUILD)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<

@@ -18,6 +18,7 @@ struct diag {
 	unsigned long long skipped[COT_NSKIP];
 	unsigned long long shown[COT_NSKIP];
 	unsigned long long warned, warned_shown; /* tagged traces with a warning */
+	char first_why[COT_NSKIP][200];      /* the first message of each reason, as FILE:LINE: why */
 	unsigned long long filtered;         /* tagged traces left out by --where / --drop-defects */
 	int filtering;                       /* a filter is given: the summary counts what it left out */
 	int quiet;                           /* -q: no summary */
@@ -37,6 +38,13 @@ void diag_warn(struct diag *d, const char *file, unsigned long long line, const 
 
 /* Lines skipped for a reason other than blank. */
 unsigned long long diag_bad_lines(const struct diag *d);
+
+/*
+ * When lines were read but none could be tagged (every non-blank line
+ * skipped): prints why, naming the commonest reason with its first message,
+ * and returns 1; else returns 0.  Printed even with -q.
+ */
+int diag_no_traces(const struct diag *d);
 
 /*
  * One summary line on d->err (unless quiet): lines read, tagged, skipped by

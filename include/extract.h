@@ -50,13 +50,24 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 void extracted_free(struct extracted *x);
 
 /*
- * Looks up a dotted path ("a.b.0.c"; a negative index counts from the end of
- * an array) under root.  Returns NULL when any step is missing.
+ * Looks up a field path under root: dotted ("a.b.0.c"; a negative index
+ * counts from the end of an array), a JSON Pointer ("/a/b/0/c", RFC 6901)
+ * or jq's spelling (".a.b[0][\"0.0\"].c"), see extract.c.  Returns NULL
+ * when any step is missing.
  */
 const cJSON *json_path(const cJSON *root, const char *path);
 
-/* Whether the n bytes at p form a dotted path: non-empty, no empty step. */
+/* json_path, and when a step is missing, which one and the keys there (at most 10) into why. */
+const cJSON *json_path_why(const cJSON *root, const char *path, struct buf *why);
+
+/* Whether the n bytes at p form a field path in one of the three spellings. */
 int json_path_valid(const char *p, size_t n);
+
+/*
+ * Whether JSON text s[0..n) ends with brackets still open, outside any
+ * string: the first line of a record written over several lines.
+ */
+int json_unclosed(const char *s, size_t n);
 
 /*
  * The text of a string, number or boolean, as the id and model columns

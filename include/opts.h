@@ -52,9 +52,11 @@ struct cot_opts {
 	struct trace_filter filter; /* --where (but eval's), --drop-defects: the traces of the table */
 	int strict, quiet;
 	unsigned long long first_line; /* --first-line: number of the first input's first line */
+	int first_line_set;       /* --first-line was given */
 	const char *label;        /* --label: the name of standard input, or NULL ("-") */
 	int jobs;                 /* -j; 0: the number of online CPUs */
-	char **files;             /* input names; none means stdin */
+	char **files;             /* input names (into argv); none means stdin */
+	char **argv;              /* owned: the arguments without the command */
 	int nfiles;
 	/* each command's sink */
 	struct tag_cfg tag;

@@ -30,6 +30,12 @@ size_t utf8_valid_prefix(const char *s, size_t n);
 
 /* 64-bit FNV-1a over n bytes, continuing from h (start with FNV64_INIT). */
 #define FNV64_INIT 0xcbf29ce484222325ULL
+/*
+ * The edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of two neighbours), for "did you mean"; 64 when either is longer than 64 bytes.
+ */
+size_t edit_distance(const char *a, const char *b);
+
 unsigned long long fnv64(unsigned long long h, const void *p, size_t n);
 
 #endif

@@ -19,6 +19,9 @@ void diag_skip(struct diag *d, const char *file, unsigned long long line, int re
 	d->skipped[reason]++;
 	if (reason == COT_SKIP_BLANK)
 		return;
+	if (d->skipped[reason] == 1)
+		snprintf(d->first_why[reason], sizeof d->first_why[reason], "%s:%llu: %s", file, line,
+			 why && *why ? why : cot_skip_name(reason));
 	if (d->shown[reason] < DIAG_MAX_SHOWN) {
 		fprintf(err, "%s:%llu: %s\n", file, line, why && *why ? why : cot_skip_name(reason));
 		if (++d->shown[reason] == DIAG_MAX_SHOWN)
@@ -44,6 +47,28 @@ unsigned long long diag_bad_lines(const struct diag *d)
 	for (int s = COT_SKIP_BLANK + 1; s < COT_NSKIP; s++)
 		n += d->skipped[s];
 	return n;
+}
+
+int diag_no_traces(const struct diag *d)
+{
+	unsigned long long bad = diag_bad_lines(d);
+	if (d->tagged || !bad)
+		return 0;
+	int top = COT_SKIP_BLANK + 1;
+	for (int s = top + 1; s < COT_NSKIP; s++)
+		if (d->skipped[s] > d->skipped[top])
+			top = s;
+	FILE *err = d->err ? d->err : stderr;
+	if (bad == 1)
+		fputs("cotscan: no trace could be tagged: the one non-blank line was skipped", err);
+	else
+		fprintf(err, "cotscan: no trace could be tagged: all %llu non-blank lines were skipped", bad);
+	if (d->skipped[top] == bad)
+		fprintf(err, " for %s", cot_skip_name(top));
+	else
+		fprintf(err, ", most (%llu) for %s", d->skipped[top], cot_skip_name(top));
+	fprintf(err, "; the first: %s\n", d->first_why[top]);
+	return 1;
 }
 
 void diag_summary(const struct diag *d)

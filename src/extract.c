@@ -72,48 +72,269 @@ int extract_sections(const char *text, size_t len, struct buf *out, int *truncat
 	return 0;
 }
 
+/*
+ * Field paths, in three spellings (README "Field paths"):
+ *   dotted        a.b.0.c     a step is a key, or an index into an array
+ *                             (negative from the end)
+ *   JSON Pointer  /a/b/0/c    RFC 6901: any key, ~1 for '/', ~0 for '~'
+ *   jq            .a.b[0]["0.0"].c   .name, [N] (negative from the end), ["any key"]
+ *                             with JSON string escapes (\" \\ \uXXXX)
+ */
+enum step_kind { STEP_ANY, STEP_KEY, STEP_INDEX };
+
+struct path_iter {
+	const char *p, *end;
+	int style;                /* '.': dotted, '/': pointer, 'j': jq */
+	int started;
+};
+
+static void path_begin(struct path_iter *it, const char *p, size_t n)
+{
+	it->p = p;
+	it->end = p + n;
+	it->started = 0;
+	it->style = n && p[0] == '/' ? '/' : n && (p[0] == '.' || p[0] == '[') ? 'j' : '.';
+}
+
+static int hex4(const char *p, const char *end, unsigned *v)
+{
+	*v = 0;
+	for (int i = 0; i < 4; i++) {
+		if (p + i >= end)
+			return 0;
+		char c = p[i];
+		unsigned d;
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			return 0;
+		*v = *v * 16 + d;
+	}
+	return 1;
+}
+
+/* Appends code point u as UTF-8. */
+static void add_utf8(struct buf *b, unsigned u)
+{
+	if (u < 0x80)
+		buf_addc(b, (char)u);
+	else if (u < 0x800) {
+		buf_addc(b, (char)(0xC0 | (u >> 6)));
+		buf_addc(b, (char)(0x80 | (u & 0x3F)));
+	} else {
+		buf_addc(b, (char)(0xE0 | (u >> 12)));
+		buf_addc(b, (char)(0x80 | ((u >> 6) & 0x3F)));
+		buf_addc(b, (char)(0x80 | (u & 0x3F)));
+	}
+}
+
+/*
+ * The next step of a path into key (NUL-terminated) and *kind.  Returns 1,
+ * 0 at the end of the path, -1 when the path is malformed.
+ */
+static int path_next(struct path_iter *it, struct buf *key, int *kind)
+{
+	buf_reset(key);
+	buf_addstr(key, "");
+	const char *p = it->p, *end = it->end;
+	if (it->style == '.') {
+		if (p >= end)
+			return it->started ? 0 : -1;
+		if (it->started) {
+			if (*p != '.')
+				return -1;
+			p++;
+		}
+		const char *q = p;
+		while (q < end && *q != '.')
+			q++;
+		if (q == p)
+			return -1;
+		buf_add(key, p, (size_t)(q - p));
+		*kind = STEP_ANY;
+		it->p = q;
+		it->started = 1;
+		return 1;
+	}
+	if (it->style == '/') {
+		if (p >= end)
+			return it->started ? 0 : -1;
+		p++; /* the '/' */
+		const char *q = p;
+		while (q < end && *q != '/') {
+			if (*q == '~') {
+				if (q + 1 >= end || (q[1] != '0' && q[1] != '1'))
+					return -1;
+				buf_addc(key, q[1] == '0' ? '~' : '/');
+				q += 2;
+				continue;
+			}
+			buf_addc(key, *q++);
+		}
+		*kind = STEP_ANY; /* a key, or an index of an array (digits) */
+		it->p = q;
+		it->started = 1;
+		return 1;
+	}
+	/* jq */
+	if (p >= end)
+		return it->started ? 0 : -1;
+	if (*p == '.' && p + 1 < end && p[1] == '[')
+		p++; /* .["key"] and .[0] as jq also allows */
+	if (*p == '.') {
+		const char *q = ++p;
+		while (q < end && *q != '.' && *q != '[')
+			q++;
+		if (q == p)
+			return -1;
+		buf_add(key, p, (size_t)(q - p));
+		*kind = STEP_KEY;
+		it->p = q;
+		it->started = 1;
+		return 1;
+	}
+	if (*p != '[')
+		return -1;
+	p++;
+	if (p < end && *p == '"') {
+		p++;
+		while (p < end && *p != '"') {
+			if (*p == '\\') {
+				if (p + 1 >= end)
+					return -1;
+				char e = p[1];
+				unsigned u;
+				p += 2;
+				switch (e) {
+				case '"': case '\\': case '/': buf_addc(key, e); break;
+				case 'n': buf_addc(key, '\n'); break;
+				case 't': buf_addc(key, '\t'); break;
+				case 'r': buf_addc(key, '\r'); break;
+				case 'b': buf_addc(key, '\b'); break;
+				case 'f': buf_addc(key, '\f'); break;
+				case 'u':
+					if (!hex4(p, end, &u) || (u >= 0xD800 && u <= 0xDFFF) || u == 0)
+						return -1;
+					add_utf8(key, u);
+					p += 4;
+					break;
+				default: return -1;
+				}
+				continue;
+			}
+			buf_addc(key, *p++);
+		}
+		if (p + 1 >= end || p[1] != ']')
+			return -1;
+		*kind = STEP_KEY;
+		it->p = p + 2;
+	} else {
+		const char *q = p;
+		if (q < end && *q == '-')
+			q++;
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		if (q == p || (q == p + 1 && *p == '-') || q >= end || *q != ']')
+			return -1;
+		buf_add(key, p, (size_t)(q - p));
+		*kind = STEP_INDEX;
+		it->p = q + 1;
+	}
+	it->started = 1;
+	return 1;
+}
+
 int json_path_valid(const char *p, size_t n)
 {
-	if (n == 0 || p[0] == '.' || p[n - 1] == '.')
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if (p[i] == '.' && p[i - 1] == '.')
-			return 0;
-	return 1;
+	struct path_iter it;
+	struct buf key = {0};
+	int kind, rc, steps = 0;
+	path_begin(&it, p, n);
+	while ((rc = path_next(&it, &key, &kind)) > 0)
+		steps++;
+	buf_free(&key);
+	return rc == 0 && steps > 0;
+}
+
+/* Appends up to 10 keys of object o, quoted, to why. */
+static void list_keys(const cJSON *o, struct buf *why)
+{
+	const cJSON *c;
+	int n = 0, total = cJSON_GetArraySize(o);
+	if (!total) {
+		buf_addstr(why, " (it has no keys)");
+		return;
+	}
+	buf_addstr(why, " (keys there: ");
+	cJSON_ArrayForEach(c, o) {
+		if (n == 10) {
+			buf_printf(why, ", ... %d in all", total);
+			break;
+		}
+		buf_printf(why, "%s'%s'", n++ ? ", " : "", c->string ? c->string : "");
+	}
+	buf_addc(why, ')');
+}
+
+/* json_path, and when a step is missing and why is given, which step and what is there. */
+static const cJSON *walk(const cJSON *root, const char *path, struct buf *why)
+{
+	struct path_iter it;
+	struct buf key = {0};
+	int kind, rc;
+	const cJSON *cur = root;
+	const char *at = path; /* the path up to the step being taken */
+	path_begin(&it, path, strlen(path));
+	while (cur && (rc = path_next(&it, &key, &kind)) > 0) {
+		const cJSON *next = NULL;
+		if (cJSON_IsArray(cur) && kind != STEP_KEY) {
+			char *e;
+			long idx = strtol(key.p, &e, 10);
+			int size = cJSON_GetArraySize(cur);
+			int digits = key.p[0] && *e == '\0' && (it.style != '/' || key.p[0] != '-');
+			if (digits && idx < 0 && it.style != '/')
+				idx += size;
+			if (digits && idx >= 0 && idx < size)
+				next = cJSON_GetArrayItem(cur, (int)idx);
+			if (!next && why)
+				buf_printf(why, "step '%s' of '%s' is not an index of the array there (%d elements)",
+					   key.p, path, size);
+		} else if (cJSON_IsObject(cur) && kind != STEP_INDEX) {
+			next = cJSON_GetObjectItemCaseSensitive(cur, key.p);
+			if (!next && why) {
+				buf_printf(why, "no key '%s' at '%.*s'", key.p, (int)(at - path), path);
+				if (at == path) {
+					buf_reset(why);
+					buf_printf(why, "no key '%s' in the record", key.p);
+				}
+				list_keys(cur, why);
+			}
+		} else if (why) {
+			if (at == path)
+				buf_printf(why, "step '%s' of '%s': the record is not an object", key.p, path);
+			else
+				buf_printf(why, "step '%s' of '%s': '%.*s' is %s, not %s", key.p, path, (int)(at - path),
+					   path, cJSON_IsArray(cur) ? "an array" : cJSON_IsObject(cur) ? "an object" : "a scalar",
+					   kind == STEP_INDEX ? "an array" : "an object");
+		}
+		cur = next;
+		at = it.p;
+	}
+	buf_free(&key);
+	return cur;
 }
 
 const cJSON *json_path(const cJSON *root, const char *path)
 {
-	const cJSON *cur = root;
-	const char *p = path;
-	while (cur && *p) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-		char key[256];
-		if (n >= sizeof key)
-			return NULL;
-		memcpy(key, p, n);
-		key[n] = '\0';
-		if (cJSON_IsArray(cur)) {
-			char *e;
-			long idx = strtol(key, &e, 10);
-			if (n == 0 || *e)
-				return NULL;
-			int size = cJSON_GetArraySize(cur);
-			if (idx < 0)
-				idx += size;
-			if (idx < 0 || idx >= size)
-				return NULL;
-			cur = cJSON_GetArrayItem(cur, (int)idx);
-		} else if (cJSON_IsObject(cur)) {
-			cur = cJSON_GetObjectItemCaseSensitive(cur, key);
-		} else
-			return NULL;
-		p = dot ? dot + 1 : p + n;
-		if (dot && !*p)
-			return NULL;
-	}
-	return cur;
+	return walk(root, path, NULL);
+}
+
+const cJSON *json_path_why(const cJSON *root, const char *path, struct buf *why)
+{
+	buf_reset(why);
+	return walk(root, path, why);
 }
 
 static const char *type_name(const cJSON *v)
@@ -456,6 +677,12 @@ static size_t json_scan(const char *s, const char *stop, const char **str)
 	return depth;
 }
 
+int json_unclosed(const char *s, size_t n)
+{
+	const char *str;
+	return json_scan(s, s + n, &str) > 0 && !str;
+}
+
 /* Explains why cJSON failed at err (a position in line[0..len]). */
 static void bad_json(struct extracted *x, const char *line, size_t len, const char *err)
 {
@@ -517,9 +744,12 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	}
 
 	if (o->cot_path) {
-		const cJSON *v = json_path(x->root, o->cot_path);
+		const cJSON *v = json_path_why(x->root, o->cot_path, &x->why);
 		if (!v) {
-			skip(x, COT_SKIP_NO_COT, "no field '%s'", o->cot_path);
+			/* which step failed, and what is there */
+			char msg[512];
+			snprintf(msg, sizeof msg, "no field '%s': %s", o->cot_path, x->why.p ? x->why.p : "");
+			skip(x, COT_SKIP_NO_COT, "%s", msg);
 			return;
 		}
 		if (!cJSON_IsString(v)) {

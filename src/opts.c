@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cotscan.h"
 #include "diag.h"
@@ -49,9 +50,9 @@ static const struct optdef {
 } optdefs[] = {
 	{ 'o', "output", "FILE", ALL, "write to FILE instead of standard output" },
 	{ OPT_RULES, "rules", "DIR|FILE", TRACES, "use these rule files instead of the built-in set" },
-	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "dotted path of the chain of thought (a.b.0.c)" },
-	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "dotted path of the model name" },
-	{ OPT_ID_FIELD, "id-field", "PATH", TRACES | CMD_JUDGE_READ, "dotted path of the trace id" },
+	{ OPT_COT_FIELD, "cot-field", "PATH", TRACES, "field path of the chain of thought (a.b.0.c, /a/b/0/c, .a.b[0][\"c\"])" },
+	{ OPT_MODEL_FIELD, "model-field", "PATH", TRACES, "field path of the model name" },
+	{ OPT_ID_FIELD, "id-field", "PATH", TRACES | CMD_JUDGE_READ, "field path of the trace id" },
 	{ OPT_MODEL, "model", "NAME", TRACES, "model name for records that carry none" },
 	{ OPT_WHOLE, "whole", NULL, TRACES, "analyse the whole text, not only <think> sections" },
 	{ OPT_STRICT, "strict", NULL, TRACES, "stop at the first bad input line" },
@@ -72,7 +73,7 @@ static const struct optdef {
 	{ OPT_SEED, "seed", "N", CMD_COMPARE | CMD_SAMPLE,
 	  "compare: seed of the Monte Carlo permutation test (default 1); sample: of the record hash (default 0)" },
 	{ OPT_LABELS, "labels", "FILE", CMD_EVAL, "read labels from FILE, matched by id (alone: its traces too)" },
-	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "dotted path of the labels object (default labels)" },
+	{ OPT_LABELS_FIELD, "labels-field", "PATH", CMD_EVAL, "field path of the labels object (default labels)" },
 	{ OPT_BY, "by", "PATH", CMD_EVAL | CMD_SAMPLE,
 	  "eval: also rows per value of this field (default model, none: no groups); sample: N per value" },
 	{ OPT_WHERE, "where", "PATH=VAL", TRACES, "only traces whose field equals VAL (PATH!=VAL: differs; repeatable)" },
@@ -88,7 +89,7 @@ static const struct optdef {
 	{ OPT_COLOR, "color", "[WHEN]", CMD_SHOW, "colour the matches: auto (default), always, never" },
 	{ OPT_MIN_BYTES, "min-bytes", "N", TRACES, "defect too_short: fewer than N analysed bytes" },
 	{ OPT_MAX_BYTES, "max-bytes", "N", TRACES, "defect too_long: more than N analysed bytes" },
-	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "dotted path of the model's answer (default: answer)" },
+	{ OPT_ANSWER_FIELD, "answer-field", "PATH", TRACES, "field path of the model's answer (default: answer)" },
 	{ OPT_GATE_MAX, "max", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is above RATE (repeatable)" },
 	{ OPT_GATE_MIN, "min", "KEY=RATE", CMD_CHECK, "fail when the rate of KEY is below RATE (repeatable)" },
 	{ OPT_MAX_SKIPPED, "max-skipped", "RATE", CMD_CHECK, "fail when more than RATE of the lines are skipped" },
@@ -140,9 +141,11 @@ static const char exit_help[] =
 	"Exit status:\n"
 	"  0  success\n"
 	"  1  finished, but some input lines were skipped (bad JSON, no chain of thought, ...);\n"
+	"     eval: also lines without usable labels; show: no trace or instance found;\n"
 	"     check: a check failed; judge read: answers were reported and left out\n"
 	"  2  usage error, bad rule file or bad configuration\n"
-	"  3  input or output error (unreadable file, write failure)\n";
+	"  3  input or output error: an unreadable input (the others are still read),\n"
+	"     a corrupt compressed input, no trace tagged of the lines read, a write failure\n";
 
 static const char check_help[] =
 	"Keys (rates over traces, or over non-blank lines for skips):\n"
@@ -309,7 +312,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 	struct eval_cfg *e = &o->eval;
 	e->labels_path = p->labels_field ? p->labels_field : "labels";
 	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
-		return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+		return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 			     e->labels_path);
 	if (e->audit && (e->errors || e->ci))
 		return usage(o, "--audit cannot be combined with %s", e->errors ? "--errors" : "--ci");
@@ -452,7 +455,7 @@ static int finish(struct cot_opts *o, struct pending *p)
 	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
 	for (int i = 0; i < 4; i++)
 		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i])))
-			return usage(o, "bad field path '%s' (expected names and indexes joined by '.', e.g. a.b.0.c)",
+			return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 				     paths[i]);
 	if (p->group_by && group_by_bad(p->group_by))
 		return usage(o, "bad --group-by '%s' (expected field paths joined by ',', e.g. model,step)", p->group_by);
@@ -490,6 +493,112 @@ static int finish(struct cot_opts *o, struct pending *p)
 	return -1;
 }
 
+
+
+/*
+ * The command name closest to s, or NULL when none is close enough to be
+ * what was meant (at most 2 edits, and fewer than half of s).
+ */
+static const char *closest_command(const char *s)
+{
+	const char *best = NULL;
+	size_t bd = 3, n = strlen(s);
+	for (size_t i = 0; i < NCMDS; i++) {
+		/* a two-word command ("judge read") by its first word */
+		char first[32];
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(cmddefs[i].name, " "), cmddefs[i].name);
+		size_t dist = edit_distance(s, first);
+		if (dist < bd && 2 * dist < n) {
+			bd = dist;
+			best = cmddefs[i].name;
+		}
+	}
+	if (best && strchr(best, ' ')) { /* a two-word command: suggest its first word ("judge") */
+		static char word[32];
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(best, " "), best);
+		return word;
+	}
+	return best;
+}
+
+/*
+ * The long option closest to name (without its dashes and any =VALUE),
+ * preferring those of command cmd, or NULL when none is close.
+ */
+static const char *closest_option(const char *name, size_t n, unsigned cmd)
+{
+	char key[65];
+	if (n >= sizeof key)
+		return NULL;
+	memcpy(key, name, n);
+	key[n] = '\0';
+	const char *best = NULL;
+	size_t bd = 4;
+	int bapplies = 0;
+	for (size_t i = 0; i < NOPTS; i++) {
+		size_t dist = edit_distance(key, optdefs[i].name);
+		int applies = (optdefs[i].cmds & cmd) != 0;
+		if (dist > 3 || 2 * dist >= n + 1)
+			continue;
+		if (dist < bd || (dist == bd && applies && !bapplies)) {
+			bd = dist;
+			best = optdefs[i].name;
+			bapplies = applies;
+		}
+	}
+	return best;
+}
+
+/* The option definition of long option name[0..n) (a unique prefix too), or NULL. */
+static const struct optdef *find_long(const char *name, size_t n)
+{
+	const struct optdef *hit = NULL;
+	for (size_t i = 0; i < NOPTS; i++)
+		if (strncmp(optdefs[i].name, name, n) == 0) {
+			if (strlen(optdefs[i].name) == n)
+				return &optdefs[i];
+			if (hit)
+				return NULL; /* ambiguous: getopt_long reports it */
+			hit = &optdefs[i];
+		}
+	return hit;
+}
+
+/*
+ * The index of the first argument that is not an option or an option's
+ * value (the command, or the first FILE), or argc when there is none or
+ * "--" comes first.
+ */
+static int first_operand(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return argc;
+		if (a[0] != '-' || a[1] == '\0')
+			return i;
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			const struct optdef *d = find_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+			if (d && d->arg && d->arg[0] != '[' && !eq)
+				i++; /* its value */
+			continue;
+		}
+		for (const char *c = a + 1; *c; c++) {
+			const struct optdef *d = NULL;
+			for (size_t k = 0; k < NOPTS; k++)
+				if (optdefs[k].id == (unsigned char)*c)
+					d = &optdefs[k];
+			if (d && d->arg) {
+				if (!c[1])
+					i++; /* -j 2: the next argument is the value */
+				break;
+			}
+		}
+	}
+	return argc;
+}
+
 int opts_parse(struct cot_opts *o, int argc, char **argv)
 {
 	memset(o, 0, sizeof *o);
@@ -498,29 +607,40 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	o->show.color = -1;
 	o->compare.seed = 1;
 	struct pending p = { .level = 0.95, .behaviour = -1 };
-	if (argc > 1)
+	/* the command is the first operand, after any options (cotscan -q -j 2 report f) */
+	o->argv = xmalloc(((size_t)argc + 1) * sizeof *o->argv);
+	memcpy(o->argv, argv, ((size_t)argc + 1) * sizeof *argv);
+	argv = o->argv;
+	int at = first_operand(argc, argv);
+	const char *typo = NULL, *typo_near = NULL; /* a first operand that looks like a misspelt command */
+	if (at < argc) {
 		for (size_t i = 0; i < NCMDS; i++) {
 			/* a two-word command ("judge read") takes two arguments */
 			const char *sp = strchr(cmddefs[i].name, ' ');
 			size_t n1 = sp ? (size_t)(sp - cmddefs[i].name) : strlen(cmddefs[i].name);
-			if (strncmp(argv[1], cmddefs[i].name, n1) != 0 || argv[1][n1] != '\0')
+			if (strncmp(argv[at], cmddefs[i].name, n1) != 0 || argv[at][n1] != '\0')
 				continue;
-			if (sp && (argc < 3 || strcmp(argv[2], sp + 1) != 0))
+			if (sp && (at + 1 >= argc || strcmp(argv[at + 1], sp + 1) != 0))
 				continue;
+			int words = sp ? 2 : 1;
 			o->cmd = cmddefs[i].cmd;
 			o->cmdname = cmddefs[i].name;
-			argv += sp ? 2 : 1;
-			argc -= sp ? 2 : 1;
+			memmove(argv + at, argv + at + words, (size_t)(argc - at - words + 1) * sizeof *argv);
+			argc -= words;
 			break;
 		}
-	if (argc > 1 && o->cmdname == NULL && strcmp(argv[1], "judge") == 0) {
-		if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-			help_judge(stdout);
-			return COT_EXIT_OK;
+		if (!o->cmdname && strcmp(argv[at], "judge") == 0) {
+			if (at + 1 < argc && (strcmp(argv[at + 1], "--help") == 0 || strcmp(argv[at + 1], "-h") == 0)) {
+				help_judge(stdout);
+				return COT_EXIT_OK;
+			}
+			o->cmdname = "judge";
+			return usage(o, "judge needs a command: 'judge requests' or 'judge read'%s%s%s",
+				     at + 1 < argc ? ", not '" : "", at + 1 < argc ? argv[at + 1] : "", at + 1 < argc ? "'" : "");
 		}
-		o->cmdname = "judge";
-		return usage(o, "judge needs a command: 'judge requests' or 'judge read'%s%s%s",
-			     argc > 2 ? ", not '" : "", argc > 2 ? argv[2] : "", argc > 2 ? "'" : "");
+		struct stat st;
+		if (!o->cmdname && stat(argv[at], &st) != 0 && (typo_near = closest_command(argv[at])))
+			typo = argv[at]; /* reported after the options, which may be wrong first */
 	}
 
 	struct option longopts[NOPTS + 1];
@@ -550,10 +670,14 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		}
 		if (c == '?') {
+			const char *a = argv[optind - 1], *near = NULL;
 			if (optopt && optopt < 256)
 				ret = usage(o, "unknown option '-%c'", optopt);
+			else if (a[0] == '-' && a[1] == '-' &&
+				 (near = closest_option(a + 2, strcspn(a + 2, "="), (unsigned)o->cmd)))
+				ret = usage(o, "unknown option '%.*s'; did you mean '--%s'?", (int)strcspn(a, "="), a, near);
 			else
-				ret = usage(o, "unknown option '%s'", argv[optind - 1]);
+				ret = usage(o, "unknown option '%s'", a);
 			break;
 		}
 		const struct optdef *d = NULL;
@@ -579,6 +703,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_WHOLE: o->xo.whole = 1; break;
 		case OPT_STRICT: o->strict = 1; break;
 		case OPT_FIRST_LINE:
+			o->first_line_set = 1;
 			if (parse_line_number(optarg, &o->first_line) < 0)
 				ret = usage(o, "bad --first-line '%s' (expected a line number, 1 or more)", optarg);
 			break;
@@ -704,6 +829,8 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		}
 	}
+	if (ret < 0 && typo)
+		ret = usage(o, "'%s' is neither a command nor a file; did you mean '%s'?", typo, typo_near);
 	if (ret < 0) {
 		o->files = argv + optind;
 		o->nfiles = argc - optind;
@@ -727,6 +854,8 @@ int opts_check_rules(const struct cot_opts *o, const struct ruleset *rs)
 
 void opts_free(struct cot_opts *o)
 {
+	free(o->argv);
+	o->argv = NULL;
 	for (size_t i = 0; i < o->nchecks; i++)
 		gate_check_free(&o->checks[i]);
 	free(o->checks);

@@ -18,18 +18,22 @@ static const char *const dashes[] = { "", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"
 #define LABEL_MAX 40   /* characters of a group label */
 #define CHAR_W 6.6     /* a generous width of one 12px character */
 
-/* Writes s as XML text: escaped, control characters and invalid UTF-8 as '?', at most max characters. */
-static void xml_text(FILE *fp, const char *s, size_t max)
+/* The length in bytes of the character at s[i] (at least 1, at most what is left). */
+static size_t char_len(const char *s, size_t i, size_t n)
 {
-	size_t n = strlen(s), chars = 0;
-	for (size_t i = 0; i < n; chars++) {
-		if (chars == max) {
-			fputs("\xe2\x80\xa6", fp); /* an ellipsis */
-			return;
-		}
+	unsigned char c = (unsigned char)s[i];
+	size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+	return i + len > n || (c >= 0x80 && utf8_valid_prefix(s + i, len) != len) ? 1 : len;
+}
+
+/* Writes the characters of s[from..to) escaped, control characters and invalid UTF-8 as '?'. */
+static void xml_span(FILE *fp, const char *s, size_t from, size_t to)
+{
+	size_t n = strlen(s);
+	for (size_t i = from; i < to;) {
 		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		if (c >= 0x80 && (i + len > n || utf8_valid_prefix(s + i, len) != len)) {
+		size_t len = char_len(s, i, n);
+		if (c >= 0x80 && len == 1) {
 			fputc('?', fp);
 			i++;
 			continue;
@@ -47,6 +51,91 @@ static void xml_text(FILE *fp, const char *s, size_t max)
 		}
 		i += len;
 	}
+}
+
+/*
+ * Writes s as XML text, at most max characters: a longer one keeps its
+ * start and its end around an ellipsis, so that labels sharing a long
+ * prefix (Qwen/Qwen2.5-Math-...-7B, ...-72B) still read differently.
+ */
+static void xml_text(FILE *fp, const char *s, size_t max)
+{
+	size_t n = strlen(s), chars = 0;
+	for (size_t i = 0; i < n; i += char_len(s, i, n))
+		chars++;
+	if (chars <= max) {
+		xml_span(fp, s, 0, n);
+		return;
+	}
+	size_t head = max / 3, tail = max - head - 1, i = 0, k = 0;
+	for (; k < head; k++)
+		i += char_len(s, i, n);
+	xml_span(fp, s, 0, i);
+	fputs("\xe2\x80\xa6", fp); /* an ellipsis */
+	size_t j = i;
+	for (; k < chars - tail; k++)
+		j += char_len(s, j, n);
+	xml_span(fp, s, j, n);
+}
+
+/*
+ * Natural order of two labels: runs of digits compare as numbers
+ * (3B < 7B < 32B < 72B), the rest bytewise.
+ */
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			size_t na = strspn(a, "0123456789"), nb = strspn(b, "0123456789");
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			int c = memcmp(a, b, na);
+			if (c)
+				return c;
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+struct labelled {
+	char *label;
+	const struct agg_group *g;
+};
+
+static int labelled_cmp(const void *x, const void *y)
+{
+	const struct labelled *a = x, *b = y;
+	int c = natural_cmp(a->label, b->label);
+	return c ? c : strcmp(a->label, b->label);
+}
+
+/* Puts the groups of a bar chart in natural order of their labels. */
+static void natural_order(const struct agg *a, struct agg_group **v, size_t n)
+{
+	struct labelled *l = xmalloc((n ? n : 1) * sizeof *l);
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		agg_label(a, v[i], &b);
+		l[i] = (struct labelled){ xstrdup(b.p ? b.p : ""), v[i] };
+	}
+	qsort(l, n, sizeof *l, labelled_cmp);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = (struct agg_group *)l[i].g;
+		free(l[i].label);
+	}
+	free(l);
+	buf_free(&b);
 }
 
 /* A round tick step near span/5: 1, 2 or 5 times a power of ten. */
@@ -271,6 +360,8 @@ void svg_write(const struct agg *a, FILE *fp, double level)
 	if (!(c.ymax > 0))
 		c.ymax = 0.1;
 	int line = numeric_x(&c, &xmin, &xmax);
+	if (!line) /* tables keep their order; a bar chart reads best in natural order */
+		natural_order(a, c.v, c.n);
 	/* slanted group labels (45 degrees) reach down and to the left */
 	size_t longest = 0;
 	for (size_t i = 0; !line && i < c.n; i++) {

@@ -113,7 +113,31 @@ def split_command_line(cotscan, cmd, args):
         die("no input files (standard input cannot be split; give file names)")
     if "-" in files:
         die("standard input cannot be split; give file names")
+    for f in files:
+        kind = compression(f)
+        if kind:
+            die("'%s' is %s-compressed: byte ranges cannot be cut inside a compressed stream; "
+                "decompress it first, or run 'cotscan report' on it in one process" % (f, kind))
     return worker, merge, files
+
+
+# the magic bytes cotscan recognises (src/decompress.c)
+MAGIC = ((b"\x1f\x8b", "gzip"), (b"\x28\xb5\x2f\xfd", "zstd"), (b"\xfd7zXZ\x00", "xz"))
+
+
+def compression(path):
+    """The compression of the file at path ("gzip", "zstd", "xz", "bzip2"), or None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(6)
+    except OSError:
+        return None          # cotscan reports it when it reads the file
+    for magic, name in MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[:3] == b"BZh" and head[3:4].isdigit() and head[3:4] != b"0":
+        return "bzip2"
+    return None
 
 
 def count_lines(data):

@@ -15,4 +15,10 @@ fi
 $run "$COTSCAN" "$dir/secret.jsonl" >/dev/null 2>"$dir/err"; rc=$?
 [ $rc -eq 3 ] || { echo "exit $rc, expected 3"; cat "$dir/err"; exit 1; }
 grep -qx "cotscan: cannot open '$dir/secret.jsonl': Permission denied" "$dir/err" || { cat "$dir/err"; exit 1; }
+# among other inputs: reported and skipped, the others read, exit 3 at the end
+printf '{"cot":"y"}\n' > "$dir/open.jsonl"
+chmod 644 "$dir/open.jsonl"
+$run "$COTSCAN" -q "$dir/open.jsonl" "$dir/secret.jsonl" "$dir/open.jsonl" >"$dir/out" 2>"$dir/err"; rc=$?
+[ $rc -eq 3 ] || { echo "among others: exit $rc, expected 3"; cat "$dir/err"; exit 1; }
+[ $(grep -c '^' "$dir/out") -eq 3 ] || { echo "among others: not both readable inputs tagged"; cat "$dir/out"; exit 1; }
 exit 0
