@@ -24,6 +24,7 @@ struct report_cfg {
 	double level;             /* --level: confidence level of the intervals */
 	int partial;              /* --partial: write sufficient statistics, not the table */
 	const char *svg;          /* --svg FILE: also draw the chart, or NULL */
+	const char *title;        /* --title TEXT: the chart's title, or NULL for the default */
 };
 
 /*

@@ -10,6 +10,8 @@
  *   x on a linear scale, one line per behaviour and per value of the other
  *   fields (<circle class="point">, one per group and behaviour).
  * Every mark carries a <title> with the exact numbers (a tooltip).
+ * The title line at the top is title, or "Behaviour rates by FIELDS"
+ * when title is NULL.
  */
 #ifndef SVG_H
 #define SVG_H
@@ -18,7 +20,7 @@
 
 #include "agg.h"
 
-/* Draws the chart of the groups of a, with intervals at confidence level, on fp. */
-void svg_write(const struct agg *a, FILE *fp, double level);
+/* Draws the chart of the groups of a, with intervals at confidence level, titled title (NULL: the default), on fp. */
+void svg_write(const struct agg *a, FILE *fp, double level, const char *title);
 
 #endif

@@ -138,6 +138,15 @@ static void natural_order(const struct agg *a, struct agg_group **v, size_t n)
 	buf_free(&b);
 }
 
+/* The number of characters of the UTF-8 string s. */
+static size_t utf8_chars(const char *s)
+{
+	size_t chars = 0;
+	for (; *s; s++)
+		chars += ((unsigned char)*s & 0xc0) != 0x80;
+	return chars;
+}
+
 /* A round tick step near span/5: 1, 2 or 5 times a power of ten. */
 static double tick_step(double span)
 {
@@ -344,7 +353,7 @@ static int numeric_x(const struct chart *c, double *xmin, double *xmax)
 	return *xmax > *xmin;
 }
 
-void svg_write(const struct agg *a, FILE *fp, double level)
+void svg_write(const struct agg *a, FILE *fp, double level, const char *title_text)
 {
 	struct chart c = { .fp = fp, .a = a, .z = stats_z_for_level(level) };
 	c.v = agg_sorted(a, &c.n);
@@ -359,6 +368,14 @@ void svg_write(const struct agg *a, FILE *fp, double level)
 	c.ymax = fmin(1, ceil(hi_max / step - 1e-9) * step);
 	if (!(c.ymax > 0))
 		c.ymax = 0.1;
+	struct buf title = {0};
+	if (title_text)
+		buf_addstr(&title, title_text);
+	else {
+		buf_addstr(&title, "Behaviour rates by ");
+		for (int f = 0; f < a->nfields; f++)
+			buf_printf(&title, "%s%s", f ? ", " : "", a->fields[f]);
+	}
 	int line = numeric_x(&c, &xmin, &xmax);
 	if (!line) /* tables keep their order; a bar chart reads best in natural order */
 		natural_order(a, c.v, c.n);
@@ -366,9 +383,7 @@ void svg_write(const struct agg *a, FILE *fp, double level)
 	size_t longest = 0;
 	for (size_t i = 0; !line && i < c.n; i++) {
 		agg_label(a, c.v[i], &c.label);
-		size_t chars = 0;
-		for (const char *p = c.label.p; *p; p++)
-			chars += ((unsigned char)*p & 0xc0) != 0x80;
+		size_t chars = utf8_chars(c.label.p ? c.label.p : "");
 		longest = chars > longest ? chars : longest;
 	}
 	double slant = (double)(longest < LABEL_MAX ? longest : LABEL_MAX + 1) * CHAR_W * 0.7071;
@@ -376,16 +391,14 @@ void svg_write(const struct agg *a, FILE *fp, double level)
 	c.right = line ? c.left + 640 : c.left + 32 + (double)c.n * (COT_NBEHAV * 14 + 22);
 	c.right = fmax(c.right, c.left + 240);
 	c.width = c.right + LEGEND_W;
+	/* a long title widens the picture (16px bold: about 10px a character) */
+	c.width = fmax(c.width, c.left + fmin(200, (double)utf8_chars(title.p ? title.p : "")) * 10 + 16);
 	c.height = TOP + PLOT_H + (line ? 30 : slant + 24) + 36;
 	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
 		"font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
 		"<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n", c.width, c.height, c.width, c.height);
-	struct buf title = {0};
-	buf_addstr(&title, "Behaviour rates by ");
-	for (int f = 0; f < a->nfields; f++)
-		buf_printf(&title, "%s%s", f ? ", " : "", a->fields[f]);
-	frame(&c, title.p, level);
+	frame(&c, title.p ? title.p : "", level);
 	x_title(&c, line ? a->nfields - 1 : 0);
 	if (line)
 		lines(&c, xmin, xmax);
