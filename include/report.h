@@ -25,6 +25,7 @@ struct report_cfg {
 	int partial;              /* --partial: write sufficient statistics, not the table */
 	const char *svg;          /* --svg FILE: also draw the chart, or NULL */
 	const char *title;        /* --title TEXT: the chart's title, or NULL for the default */
+	const char *order;        /* --order A,B: these groups first in the chart, or NULL */
 };
 
 /*

@@ -11,7 +11,9 @@
  *   fields (<circle class="point">, one per group and behaviour).
  * Every mark carries a <title> with the exact numbers (a tooltip).
  * The title line at the top is title, or "Behaviour rates by FIELDS"
- * when title is NULL.
+ * when title is NULL.  The bars are in natural order of the group
+ * labels (3B < 7B < 32B), after the groups named in order (labels
+ * separated by ',', or NULL); a name that is no group is a warning.
  */
 #ifndef SVG_H
 #define SVG_H
@@ -20,7 +22,7 @@
 
 #include "agg.h"
 
-/* Draws the chart of the groups of a, with intervals at confidence level, titled title (NULL: the default), on fp. */
-void svg_write(const struct agg *a, FILE *fp, double level, const char *title);
+/* Draws the chart of the groups of a, with intervals at confidence level, titled title, bars in order, on fp. */
+void svg_write(const struct agg *a, FILE *fp, double level, const char *title, const char *order);
 
 #endif

@@ -15,7 +15,7 @@
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
 	OPT_WHOLE, OPT_STRICT, OPT_EVIDENCE, OPT_JSONL, OPT_FORMAT,
-	OPT_GROUP_BY, OPT_LEVEL, OPT_PARTIAL, OPT_SVG, OPT_TITLE, OPT_BASELINE, OPT_FIRST_LINE, OPT_LABEL,
+	OPT_GROUP_BY, OPT_LEVEL, OPT_PARTIAL, OPT_SVG, OPT_TITLE, OPT_ORDER, OPT_BASELINE, OPT_FIRST_LINE, OPT_LABEL,
 };
 /* eval and show */
 enum {
@@ -68,6 +68,8 @@ static const struct optdef {
 	{ OPT_PARTIAL, "partial", NULL, CMD_REPORT | CMD_MERGE, "write mergeable sufficient statistics (CSV)" },
 	{ OPT_SVG, "svg", "FILE", CMD_REPORT | CMD_MERGE, "also draw the rates as an SVG chart in FILE" },
 	{ OPT_TITLE, "title", "TEXT", CMD_REPORT | CMD_MERGE, "the title line of the --svg chart (default: Behaviour rates by FIELDS)" },
+	{ OPT_ORDER, "order", "GROUPS", CMD_REPORT | CMD_MERGE,
+	  "the bars of the --svg chart: these comma-separated groups first (tables keep their order)" },
 	{ OPT_BASELINE, "baseline", "GROUP", CMD_COMPARE, "compare every group with GROUP (default: the first)" },
 	{ OPT_PAIR_BY, "pair-by", "FIELD", CMD_COMPARE, "pair traces of two groups with the same FIELD (e.g. meta.question_id)" },
 	{ OPT_CLUSTER_BY, "cluster-by", "FIELD", CMD_COMPARE, "take the clusters of FIELD as the unit (e.g. model)" },
@@ -777,6 +779,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PARTIAL: o->report.partial = 1; break;
 		case OPT_SVG: o->report.svg = optarg; break;
 		case OPT_TITLE: o->report.title = optarg; break;
+		case OPT_ORDER: o->report.order = optarg; break;
 		case OPT_BASELINE: o->compare.baseline = optarg; break;
 		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
 		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;

@@ -72,7 +72,7 @@ int report_write(const struct agg *a, const struct report_cfg *cfg, FILE *out, u
 	struct outfile o = {0};
 	if (outfile_open(&o, cfg->svg) < 0)
 		return COT_EXIT_IO;
-	svg_write(a, o.fp, cfg->level, cfg->title);
+	svg_write(a, o.fp, cfg->level, cfg->title, cfg->order);
 	return outfile_close(&o, 1) < 0 ? COT_EXIT_IO : 0;
 }
 

@@ -147,6 +147,66 @@ static size_t utf8_chars(const char *s)
 	return chars;
 }
 
+/*
+ * Puts the groups named in order (their labels, the values joined by ',',
+ * separated by ',') first, in that order, the others after them as they
+ * are; with apply 0, only checks the names.  A label containing ',' is
+ * found as the longest label that the list continues with.  A name that
+ * is no group gets a warning on stderr.
+ */
+static void explicit_order(const struct agg *a, struct agg_group **v, size_t n, const char *order, int apply)
+{
+	char **lab = xmalloc((n ? n : 1) * sizeof *lab);
+	char *used = xmalloc(n ? n : 1);
+	memset(used, 0, n ? n : 1);
+	struct agg_group **out = xmalloc((n ? n : 1) * sizeof *out);
+	struct buf b = {0};
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		agg_label(a, v[i], &b);
+		lab[i] = xstrdup(b.p ? b.p : "");
+	}
+	for (const char *p = order; *p;) {
+		size_t best = n, bestlen = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t len = strlen(lab[i]);
+			if (len && strncmp(p, lab[i], len) == 0 && (p[len] == ',' || !p[len]) &&
+			    (best == n || len > bestlen)) {
+				best = i;
+				bestlen = len;
+			}
+		}
+		if (best < n) {
+			if (!used[best]) {
+				used[best] = 1;
+				out[k++] = v[best];
+			}
+			p += bestlen;
+		} else {
+			size_t len = strcspn(p, ",");
+			if (len) {
+				fputs("cotscan: warning: --order: no group '", stderr);
+				fwrite(p, 1, len, stderr);
+				fputs("' in the chart\n", stderr);
+			}
+			p += len;
+		}
+		if (*p == ',')
+			p++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!used[i])
+			out[k++] = v[i];
+	if (apply)
+		memcpy(v, out, n * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		free(lab[i]);
+	free(lab);
+	free(used);
+	free(out);
+	buf_free(&b);
+}
+
 /* A round tick step near span/5: 1, 2 or 5 times a power of ten. */
 static double tick_step(double span)
 {
@@ -353,7 +413,7 @@ static int numeric_x(const struct chart *c, double *xmin, double *xmax)
 	return *xmax > *xmin;
 }
 
-void svg_write(const struct agg *a, FILE *fp, double level, const char *title_text)
+void svg_write(const struct agg *a, FILE *fp, double level, const char *title_text, const char *order)
 {
 	struct chart c = { .fp = fp, .a = a, .z = stats_z_for_level(level) };
 	c.v = agg_sorted(a, &c.n);
@@ -379,6 +439,8 @@ void svg_write(const struct agg *a, FILE *fp, double level, const char *title_te
 	int line = numeric_x(&c, &xmin, &xmax);
 	if (!line) /* tables keep their order; a bar chart reads best in natural order */
 		natural_order(a, c.v, c.n);
+	if (order) /* the bars in this order; a line chart keeps its x axis */
+		explicit_order(a, c.v, c.n, order, !line);
 	/* slanted group labels (45 degrees) reach down and to the left */
 	size_t longest = 0;
 	for (size_t i = 0; !line && i < c.n; i++) {
