@@ -14,7 +14,7 @@ static const char *const dashes[] = { "", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"
 
 #define TOP 56.0
 #define PLOT_H 300.0
-#define LEGEND_W 250.0 /* the legend, right of the plot */
+#define LEGEND_MAX 20 /* legend rows of a line chart before "(more series...)" */
 #define LABEL_MAX 40   /* characters of a group label */
 #define CHAR_W 6.6     /* a generous width of one 12px character */
 
@@ -379,9 +379,9 @@ static void lines(struct chart *c, double xmin, double xmax)
 			if (prev.len)
 				buf_printf(&cur, "%s: ", prev.p);
 			buf_addstr(&cur, cot_behaviour_name(b));
-			if (nleg < 20)
+			if (nleg < LEGEND_MAX)
 				legend(c, nleg, colours[b], *dash ? dash : "1 0", cur.p);
-			else if (nleg == 20)
+			else if (nleg == LEGEND_MAX)
 				legend(c, nleg, "#fff", "", "(more series: see the tooltips)");
 			nleg++;
 		}
@@ -450,12 +450,38 @@ void svg_write(const struct agg *a, FILE *fp, double level, const char *title_te
 	}
 	double slant = (double)(longest < LABEL_MAX ? longest : LABEL_MAX + 1) * CHAR_W * 0.7071;
 	c.left = fmax(80, slant - 16 + 8);
-	c.right = line ? c.left + 640 : c.left + 32 + (double)c.n * (COT_NBEHAV * 14 + 22);
-	c.right = fmax(c.right, c.left + 240);
-	c.width = c.right + LEGEND_W;
+	/* the plot as wide as its groups need, a margin of 16 each side; the
+	 * legend right of it as wide and as tall as its entries */
+	c.right = line ? c.left + 640 : c.left + 10 + (double)c.n * (COT_NBEHAV * 14 + 22);
+	size_t nleg = COT_NBEHAV, legend_chars = strlen("backward_chaining");
+	if (line) {
+		struct buf prev = {0}, cur = {0};
+		nleg = 0;
+		for (size_t i = 0; i < c.n; i++) {
+			prefix_label(a, c.v[i], &cur);
+			if (i && strcmp(cur.p ? cur.p : "", prev.p ? prev.p : "") == 0)
+				continue;
+			nleg += COT_NBEHAV;
+			size_t chars = cur.len ? utf8_chars(cur.p) + 2 + strlen("backward_chaining") : 0;
+			legend_chars = chars > legend_chars ? chars : legend_chars;
+			buf_reset(&prev);
+			buf_addstr(&prev, cur.p ? cur.p : "");
+		}
+		buf_free(&prev);
+		buf_free(&cur);
+		if (nleg > LEGEND_MAX) {
+			nleg = LEGEND_MAX + 1;
+			legend_chars = legend_chars > 31 ? legend_chars : 31; /* "(more series: see the tooltips)" */
+		}
+	}
+	legend_chars = legend_chars < LABEL_MAX ? legend_chars : LABEL_MAX;
+	c.width = c.right + 24 + 28 + (double)legend_chars * CHAR_W + 12;
+	/* the subtitle (error bars: ...) is about 250px wide */
+	c.width = fmax(c.width, c.left + 260);
 	/* a long title widens the picture (16px bold: about 10px a character) */
 	c.width = fmax(c.width, c.left + fmin(200, (double)utf8_chars(title.p ? title.p : "")) * 10 + 16);
 	c.height = TOP + PLOT_H + (line ? 30 : slant + 24) + 36;
+	c.height = fmax(c.height, TOP + 4 + 18 * (double)nleg + 12);
 	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
 		"font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
