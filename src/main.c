@@ -127,6 +127,11 @@ static void fieldcheck_init(struct fieldcheck *fc, const struct cot_opts *o)
 	fieldcheck_add(fc, "--model-field", o->xo.model_path, o->xo.model_path ? strlen(o->xo.model_path) : 0);
 	fieldcheck_add(fc, "--id-field", o->xo.id_path, o->xo.id_path ? strlen(o->xo.id_path) : 0);
 	fieldcheck_add(fc, "--answer-field", o->dx.answer_path, o->dx.answer_path ? strlen(o->dx.answer_path) : 0);
+	if (o->cmd == CMD_COMPARE) {
+		const char *pb = o->compare.pair_by, *cb = o->compare.cluster_by;
+		fieldcheck_add(fc, "--pair-by", pb, pb ? strlen(pb) : 0);
+		fieldcheck_add(fc, "--cluster-by", cb, cb ? strlen(cb) : 0);
+	}
 	const char *g = o->cmd == CMD_REPORT ? o->report.group_by : o->cmd == CMD_COMPARE ? o->compare.group_by : NULL;
 	while (g) {
 		const char *e = strchr(g, ',');
