@@ -771,23 +771,29 @@ static int cmp_key(const void *a, const void *b)
 	return agg_value_cmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Writes the rows of group "all", then of each --by value in table order. */
+static void each_group(struct eval_ctx *c, void (*write)(struct eval_ctx *, int, const char *, const char *))
+{
+	write(c, -1, "all", "all");
+	char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
+	for (int k = 0; k < c->nby; k++) {
+		for (size_t i = 0; i < c->n; i++)
+			keys[i] = c->v[i].keys[k];
+		qsort(keys, c->n, sizeof *keys, cmp_key);
+		for (size_t i = 0; i < c->n; i++)
+			if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+				write(c, k, c->cfg->by[k], keys[i]);
+	}
+	free(keys);
+}
+
 static int eval_finish(void *ctx)
 {
 	struct eval_ctx *c = ctx;
 	if (c->cfg->audit) {
 		tabout_begin(&c->t, c->out, c->cfg->format, sizeof audit_cols / sizeof *audit_cols, audit_cols);
 		tabout_stamp(&c->t, c->rules->hash);
-		write_audit_group(c, -1, "all", "all");
-		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
-		for (int k = 0; k < c->nby; k++) {
-			for (size_t i = 0; i < c->n; i++)
-				keys[i] = c->v[i].keys[k];
-			qsort(keys, c->n, sizeof *keys, cmp_key);
-			for (size_t i = 0; i < c->n; i++)
-				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-					write_audit_group(c, k, c->cfg->by[k], keys[i]);
-		}
-		free(keys);
+		each_group(c, write_audit_group);
 	} else if (!c->cfg->errors) {
 		if (c->cfg->ci)
 			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_ci_cols / sizeof *metric_ci_cols,
@@ -796,17 +802,7 @@ static int eval_finish(void *ctx)
 			tabout_begin(&c->t, c->out, c->cfg->format, sizeof metric_cols / sizeof *metric_cols,
 				     metric_cols);
 		tabout_stamp(&c->t, c->rules->hash);
-		write_group(c, -1, "all", "all");
-		char **keys = xmalloc((c->n ? c->n : 1) * sizeof *keys);
-		for (int k = 0; k < c->nby; k++) {
-			for (size_t i = 0; i < c->n; i++)
-				keys[i] = c->v[i].keys[k];
-			qsort(keys, c->n, sizeof *keys, cmp_key);
-			for (size_t i = 0; i < c->n; i++)
-				if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-					write_group(c, k, c->cfg->by[k], keys[i]);
-		}
-		free(keys);
+		each_group(c, write_group);
 	}
 	tabout_end(&c->t);
 	for (size_t i = 0; i < c->nlab; i++)
