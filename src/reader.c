@@ -60,6 +60,23 @@ static ssize_t fill(struct reader *r)
 	return got;
 }
 
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Counts in the bytes a read of fill or read_raw appended (got, or -1 on an
+ * error) and marks the end; returns -1 on an error, else 0. */
+static int append(struct reader *r, ssize_t got)
+{
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		r->eof = 1;
+	r->len += (size_t)got;
+	return 0;
+}
+
 int reader_sniff(struct reader *r)
 {
 	if (r->sniffed)
@@ -68,17 +85,13 @@ int reader_sniff(struct reader *r)
 	make_room(r);
 	/* a pipe may hand over fewer bytes than the longest magic at a time */
 	while (r->len < DECOMP_MAGIC_MAX && !r->eof) {
-		ssize_t got = read_raw(r);
-		if (got < 0)
+		if (append(r, read_raw(r)) < 0)
 			return -1;
-		if (got == 0)
-			r->eof = 1;
-		r->len += (size_t)got;
 	}
 	r->kind = decomp_detect(r->buf, r->len);
 	if (r->kind != DECOMP_NONE) {
 		r->dz = decomp_open(r->fd, r->kind, r->buf, r->len);
-		if (!r->dz) { /* LCOV_EXCL_START: out of memory in libarchive */
+		if (!r->dz) { /* LCOV_EXCL_START: out of memory in a decompressor */
 			r->err = ENOMEM;
 			return -1;
 		} /* LCOV_EXCL_STOP */
@@ -91,18 +104,13 @@ int reader_sniff(struct reader *r)
 		for (;;) {
 			if (i == 0 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 				i = 3;
-			while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\t' || r->buf[i] == '\r' ||
-					      r->buf[i] == '\n'))
+			while (i < r->len && is_blank(r->buf[i]))
 				i++;
 			if (i < r->len || r->eof)
 				break;
 			make_room(r);
-			ssize_t got = fill(r);
-			if (got < 0)
+			if (append(r, fill(r)) < 0)
 				return -1;
-			if (got == 0)
-				r->eof = 1;
-			r->len += (size_t)got;
 		}
 		if (i < r->len && r->buf[i] == '[') {
 			r->array = 1;
@@ -114,11 +122,6 @@ int reader_sniff(struct reader *r)
 
 
 int reader_next(struct reader *r, const char **line, size_t *len);
-
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 
 static int framing_error(struct reader *r, const char *msg)
 {
@@ -186,12 +189,8 @@ static int array_next(struct reader *r, const char **line, size_t *len)
 			make_room(r);
 			r->pos = pos;
 		}
-		ssize_t got = fill(r);
-		if (got < 0)
+		if (append(r, fill(r)) < 0)
 			return -1;
-		if (got == 0)
-			r->eof = 1;
-		r->len += (size_t)got;
 	}
 	const char *b = r->buf;
 	size_t p = r->pos, n = r->len;
@@ -295,12 +294,8 @@ int reader_next(struct reader *r, const char **line, size_t *len)
 		size_t off = r->len - r->pos; /* bytes already scanned */
 		make_room(r);
 		scan = off;
-		ssize_t got = fill(r);
-		if (got < 0)
+		if (append(r, fill(r)) < 0)
 			return -1;
-		if (got == 0)
-			r->eof = 1;
-		r->len += (size_t)got;
 	}
 }
 
