@@ -132,6 +132,17 @@ void match_limit_message(const struct matcher *m, char *out, size_t n)
 }
 
 /* Collects every non-empty match of rule ri into m->raw. */
+
+/* Where the next attempt starts after the match ov[0..1]: its end, one past
+ * an empty match, never inside a UTF-8 sequence.  Both matching paths use it,
+ * so that they find the same matches. */
+static size_t resume_at(const char *text, size_t len, const PCRE2_SIZE *ov)
+{
+	size_t off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+		off++;
+	return off;
+}
 static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, const char *text, size_t len)
 {
 	const struct rule *r = &rs->v[ri];
@@ -150,10 +161,7 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0)
 			return;
-		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-		/* never resume inside a UTF-8 sequence */
-		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
-			off++;
+		off = resume_at(text, len, ov);
 	}
 }
 
@@ -361,9 +369,7 @@ static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		if (ov[1] > ov[0] && add_raw(m, ri, r->behaviour, ov[0], ov[1]) < 0)
 			return;
-		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
-			off++;
+		off = resume_at(text, len, ov);
 	}
 }
 
