@@ -6,6 +6,8 @@ PKG_CONFIG ?= pkg-config
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
 DESTDIR ?=
 
 WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wformat=2
@@ -23,31 +25,48 @@ BUILD   ?= build
 # float-cast-overflow: part of clang's "undefined", not of gcc's
 SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-CORE_SRC = src/names.c src/util.c src/reader.c src/rules.c src/match.c src/extract.c \
-           src/defects.c src/pipeline.c src/diag.c src/csvout.c src/agg.c src/report.c src/outfile.c \
-           src/opts.c src/tabout.c src/stats.c src/merge.c src/compare.c src/svg.c \
-           src/parallel.c src/progress.c src/literals.c src/rulestat.c src/engine_diff.c src/decompress.c
-# eval and show (issue 9)
-CORE_SRC += src/metrics.c src/eval.c src/show.c
-# defects and the check gate (issue 5)
-CORE_SRC += src/gate.c
-# sample and the judge loop
-CORE_SRC += src/sample.c src/judge.c
-# --where and --drop-defects
-CORE_SRC += src/filter.c
-CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o $(BUILD)/prompts_builtin.o
+# libcotscan: the per-trace core (rules, extraction, matching, defects),
+# compiled position-independent for libcotscan.so; the CLI links the same objects.
+LIB_SRC = src/names.c src/util.c src/rules.c src/literals.c src/match.c src/extract.c \
+          src/defects.c src/pipeline.c src/libcotscan.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_builtin.o
+LIB_LIBS = $(shell $(PKG_CONFIG) --libs libcjson libpcre2-8 libhs 2>/dev/null || echo -lcjson -lpcre2-8 -lhs) -lm -lpthread
+LIB_VERSION = 0.1.0
+LIB_SONAME = libcotscan.so.0
+# the command-line tool: input, subcommands and their sinks, output
+CLI_SRC = src/reader.c src/decompress.c src/diag.c src/opts.c src/outfile.c src/progress.c \
+          src/parallel.c src/csvout.c src/agg.c src/report.c src/tabout.c src/stats.c src/merge.c \
+          src/compare.c src/svg.c src/rulestat.c src/engine_diff.c src/metrics.c src/eval.c \
+          src/show.c src/gate.c src/sample.c src/judge.c src/filter.c
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/prompts_builtin.o
+# what the unit tests and fuzz replayers link
+CORE_OBJ = $(LIB_OBJ) $(CLI_OBJ)
 RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
 .PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench eval-by-source
 
-all: cotscan
+all: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so
+
+$(LIB_OBJ): ALL_CFLAGS += -fPIC
+
+$(BUILD)/libcotscan.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+# only the cotscan_* functions of include/libcotscan.h are exported
+$(BUILD)/libcotscan.so: $(LIB_OBJ) src/libcotscan.map
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--version-script=src/libcotscan.map \
+		-o $@ $(LIB_OBJ) $(LIB_LIBS)
+
+$(BUILD)/cotscan.pc: cotscan.pc.in Makefile | $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+		-e 's|@VERSION@|$(LIB_VERSION)|' cotscan.pc.in > $@
 
 cotscan: $(BUILD)/cotscan
 	cp $< $@
 
-$(BUILD)/cotscan: $(CORE_OBJ) $(BUILD)/main.o
+$(BUILD)/cotscan: $(BUILD)/main.o $(CLI_OBJ) $(BUILD)/libcotscan.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
@@ -66,6 +85,10 @@ $(BUILD)/prompts_builtin.c: prompts/judge.prompts src/embed_text.sh | $(BUILD)
 
 $(BUILD)/prompts_builtin.o: $(BUILD)/prompts_builtin.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# the public header's tests link the library alone
+$(BUILD)/test_libcotscan: tests/unit/test_libcotscan.c tests/unit/unit.h $(BUILD)/libcotscan.a
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libcotscan.a $(LIB_LIBS)
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LIBS)
@@ -171,13 +194,22 @@ valgrind: $(BUILD)/cotscan
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl
 
-install: cotscan
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so $(BUILD)/cotscan.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
 	install -m 755 cotscan $(DESTDIR)$(BINDIR)/cotscan
 	install -m 644 cotscan.1 $(DESTDIR)$(MANDIR)/man1/cotscan.1
+	install -m 644 include/libcotscan.h $(DESTDIR)$(INCLUDEDIR)/libcotscan.h
+	install -m 644 $(BUILD)/libcotscan.a $(DESTDIR)$(LIBDIR)/libcotscan.a
+	install -m 755 $(BUILD)/libcotscan.so $(DESTDIR)$(LIBDIR)/libcotscan.so.$(LIB_VERSION)
+	ln -sf libcotscan.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libcotscan.so
+	install -m 644 $(BUILD)/cotscan.pc $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cotscan $(DESTDIR)$(MANDIR)/man1/cotscan.1
+	rm -f $(DESTDIR)$(BINDIR)/cotscan $(DESTDIR)$(MANDIR)/man1/cotscan.1 \
+		$(DESTDIR)$(INCLUDEDIR)/libcotscan.h $(DESTDIR)$(LIBDIR)/libcotscan.a \
+		$(DESTDIR)$(LIBDIR)/libcotscan.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) \
+		$(DESTDIR)$(LIBDIR)/libcotscan.so $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
 
 clean:
 	rm -rf build build-asan build-bench build-cov build-fuzz cotscan

@@ -36,7 +36,7 @@ static FILE *devnull;
 static void setup(void)
 {
 	struct buf err = {0};
-	if (rules_load_builtin(&rs, &err) < 0 || rules_finish(&rs, &err) < 0) {
+	if (rules_load_builtin(&rs, &err) < 0 || rules_finish(&rs, 0, &err) < 0) {
 		fputs(err.p ? err.p : "rules failed\n", stderr);
 		abort();
 	}

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the contract: failure always explains itself as FILE:LINE: ... */
 	if (rc < 0 && (!err.p || strncmp(err.p, "fuzz.rules:", 11) != 0))
 		abort();
-	if (rc == 0 && rules_finish(&rs, &err) == 0) {
+	if (rc == 0 && rules_finish(&rs, 0, &err) == 0) {
 		struct matcher m;
 		matcher_init(&m, &rs);
 		match_text(&m, &rs, sample, sizeof sample - 1);

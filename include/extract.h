@@ -36,6 +36,12 @@ struct extracted {
 	const char *full, *after;
 	size_t full_len, after_len;
 	struct buf fullbuf, bodybuf;
+	struct buf pieces;      /* struct section_piece: where the cut-out sections came from in full */
+};
+
+/* A piece of the analysed text: the bytes from offset out came from offset in of the body. */
+struct section_piece {
+	size_t out, in;
 };
 
 /*
@@ -81,5 +87,19 @@ int json_scalar_text(const cJSON *v, struct buf *b);
  * text) and sets *truncated when a section was opened but never closed.
  */
 int extract_sections(const char *text, size_t len, struct buf *out, int *truncated);
+/* extract_sections, appending a struct section_piece to pieces for every piece it copies. */
+int extract_sections_pieces(const char *text, size_t len, struct buf *out, struct buf *pieces, int *truncated);
+/*
+ * Fills x from a plain text rather than a record, as extract_line fills it
+ * from a record's chain-of-thought field: the analysed text is the text's
+ * reasoning sections (all of it with whole), x->root is NULL, model and id
+ * are empty.  s must outlive x's use.
+ */
+void extract_text(int whole, const char *s, size_t n, struct extracted *x);
+/*
+ * After extract_text: the offset in s that offset off of the analysed text
+ * came from (a joint between two sections maps past the end of the first).
+ */
+size_t extract_source_offset(const struct extracted *x, size_t off);
 
 #endif

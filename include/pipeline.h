@@ -87,4 +87,13 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 		   const char *fallback_model, const char *line, size_t len,
 		   unsigned long long lineno, struct trace_result *r);
 
+/*
+ * Analyses a plain text as pipeline_line analyses a record's chain of
+ * thought: its reasoning sections (all of it with cfg->xo.whole; see
+ * extract_text), then matching and defects.  A NUL byte or invalid UTF-8
+ * skips it as they skip a line.  r->record is NULL, r->id and r->model
+ * empty; text must stay valid while r is used.
+ */
+void pipeline_text(const struct pipeline_cfg *cfg, struct worker *w, const char *text, size_t len,
+		   struct trace_result *r);
 #endif

@@ -87,8 +87,13 @@ int rules_load_builtin(struct ruleset *rs, struct buf *err);
  */
 int rules_load_path(struct ruleset *rs, const char *path, struct buf *err);
 
-/* Checks the whole set (non-empty, every veto has a positive rule); 0 or -1. */
-int rules_finish(struct ruleset *rs, struct buf *err);
+/* rules_finish flags */
+enum { RULES_REFERENCE = 1 }; /* every rule runs over the whole text: no literal pass */
+/*
+ * Checks the whole set (non-empty, every veto has a positive rule) and
+ * builds the literal pass; 0, or -1 with the reason in err.
+ */
+int rules_finish(struct ruleset *rs, unsigned flags, struct buf *err);
 
 void rules_free(struct ruleset *rs);
 

@@ -9,19 +9,10 @@ int engine_pair_load(struct engine_pair *p, const char *rules, size_t len)
 {
 	memset(p, 0, sizeof *p);
 	struct buf err = {0};
-	const char *old = getenv("COTSCAN_ENGINE");
-	char *saved = old ? xstrdup(old) : NULL;
-	unsetenv("COTSCAN_ENGINE");
-	int rc = rules_parse(&p->fast, "t.rules", rules, len, &err) == 0 && rules_finish(&p->fast, &err) == 0 ? 0 : -1;
-	if (rc == 0) {
-		setenv("COTSCAN_ENGINE", "reference", 1);
-		rc = rules_parse(&p->ref, "t.rules", rules, len, &err) == 0 && rules_finish(&p->ref, &err) == 0 ? 0 : -1;
-	}
-	if (saved) {
-		setenv("COTSCAN_ENGINE", saved, 1);
-		free(saved);
-	} else
-		unsetenv("COTSCAN_ENGINE");
+	int rc = rules_parse(&p->fast, "t.rules", rules, len, &err) == 0 && rules_finish(&p->fast, 0, &err) == 0 ? 0 : -1;
+	if (rc == 0)
+		rc = rules_parse(&p->ref, "t.rules", rules, len, &err) == 0 &&
+		     rules_finish(&p->ref, RULES_REFERENCE, &err) == 0 ? 0 : -1;
 	buf_free(&err);
 	if (rc < 0) {
 		rules_free(&p->fast);

@@ -36,7 +36,22 @@ static const char *find_mem(const char *h, size_t hl, const char *n)
 	return memmem(h, hl, n, nl);
 }
 
+/* Appends n bytes of text at in to out, recording the piece when pieces is set. */
+static void add_piece(struct buf *out, struct buf *pieces, const char *text, const char *in, size_t n)
+{
+	if (pieces) {
+		struct section_piece pc = { out->len, (size_t)(in - text) };
+		buf_add(pieces, &pc, sizeof pc);
+	}
+	buf_add(out, in, n);
+}
+
 int extract_sections(const char *text, size_t len, struct buf *out, int *truncated)
+{
+	return extract_sections_pieces(text, len, out, NULL, truncated);
+}
+
+int extract_sections_pieces(const char *text, size_t len, struct buf *out, struct buf *pieces, int *truncated)
 {
 	*truncated = 0;
 	for (size_t d = 0; d < sizeof delims / sizeof *delims; d++) {
@@ -48,7 +63,7 @@ int extract_sections(const char *text, size_t len, struct buf *out, int *truncat
 			continue;
 		if (c && (!o || c < o)) {
 			/* template pre-filled the opening tag: the reasoning is what precedes */
-			buf_add(out, text, (size_t)(c - text));
+			add_piece(out, pieces, text, text, (size_t)(c - text));
 			return 1;
 		}
 		/* one or more sections: <open> ... <close>, joined by a blank line */
@@ -60,11 +75,11 @@ int extract_sections(const char *text, size_t len, struct buf *out, int *truncat
 			if (n++)
 				buf_add(out, "\n\n", 2);
 			if (!c) {
-				buf_add(out, in, (size_t)(end - in));
+				add_piece(out, pieces, text, in, (size_t)(end - in));
 				*truncated = 1;
 				break;
 			}
-			buf_add(out, in, (size_t)(c - in));
+			add_piece(out, pieces, text, in, (size_t)(c - in));
 			p = c + cl;
 		}
 		return 1;
@@ -402,7 +417,8 @@ static void set_body(struct extracted *x, int whole, const char *s, size_t n)
 		}
 	} else {
 		buf_reset(&x->textbuf);
-		if (extract_sections(s, n, &x->textbuf, &trunc)) {
+		buf_reset(&x->pieces);
+		if (extract_sections_pieces(s, n, &x->textbuf, &x->pieces, &trunc)) {
 			size_t a = after_sections(s, n);
 			x->after = s + a;
 			x->after_len = n - a;
@@ -711,6 +727,7 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	x->len = 0;
 	x->full = x->after = NULL;
 	x->full_len = x->after_len = 0;
+	buf_reset(&x->pieces);
 	cJSON_Delete(x->root);
 	const char *end = NULL;
 	x->root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
@@ -785,8 +802,38 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	}
 }
 
+void extract_text(int whole, const char *s, size_t n, struct extracted *x)
+{
+	x->skip = COT_SKIP_NONE;
+	x->defects = 0;
+	cJSON_Delete(x->root);
+	x->root = NULL;
+	buf_reset(&x->why);
+	buf_reset(&x->pieces);
+	buf_reset(&x->model);
+	buf_reset(&x->id);
+	set_body(x, whole, s, n);
+}
+
+size_t extract_source_offset(const struct extracted *x, size_t off)
+{
+	if (x->text != x->textbuf.p || !x->pieces.len)
+		return off + (size_t)(x->text - x->full); /* the analysed text lies in the body */
+	const struct section_piece *pc = (const struct section_piece *)(const void *)x->pieces.p;
+	size_t lo = 0, hi = x->pieces.len / sizeof *pc; /* the last piece starting at or before off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pc[mid].out <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return pc[lo].in + (off - pc[lo].out);
+}
+
 void extracted_free(struct extracted *x)
 {
+	buf_free(&x->pieces);
 	cJSON_Delete(x->root);
 	buf_free(&x->why);
 	buf_free(&x->textbuf);

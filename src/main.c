@@ -52,6 +52,13 @@ static int sink_open(struct sink *s, const struct cot_opts *o, const struct sink
  * the trace: the text's hash (computed per trace in the pipeline) is looked
  * up in the set of the hashes seen so far.
  */
+/* COTSCAN_ENGINE=reference runs every rule over the whole text (the engine tests' reference). */
+static int reference_engine(void)
+{
+	const char *eng = getenv("COTSCAN_ENGINE");
+	return eng && strcmp(eng, "reference") == 0;
+}
+
 static void mark_duplicate(struct dupset *seen, struct trace_result *r)
 {
 	if (r->skip == COT_SKIP_NONE && r->cot_hash && dupset_add(seen, r->cot_hash))
@@ -514,7 +521,7 @@ int main(int argc, char **argv)
 
 	buf_reset(&err);
 	if ((o.rules ? rules_load_path(&rs, o.rules, &err) : rules_load_builtin(&rs, &err)) < 0 ||
-	    rules_finish(&rs, &err) < 0) {
+	    rules_finish(&rs, reference_engine() ? RULES_REFERENCE : 0, &err) < 0) {
 		fputs(err.p, stderr);
 		ret = COT_EXIT_USAGE;
 		goto out;

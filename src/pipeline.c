@@ -108,51 +108,28 @@ static void skipped(struct trace_result *r, struct worker *w, int reason)
 	r->why = w->why.p;
 }
 
-void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
-		   const char *fallback_model, const char *line, size_t len,
-		   unsigned long long lineno, struct trace_result *r)
+/* A NUL byte or invalid UTF-8 skips the line (0); 1 when its bytes are fine. */
+static int check_bytes(struct worker *w, const char *line, size_t len, struct trace_result *r)
 {
-	memset(r, 0, sizeof *r);
-	r->file = file;
-	r->line = lineno;
-	r->raw = line;
-	r->rawlen = len;
-	buf_reset(&w->why);
-
-	size_t i = 0;
-	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
-		i++;
-	if (i == len) {
-		skipped(r, w, COT_SKIP_BLANK);
-		return;
-	}
 	const char *nul = memchr(line, '\0', len);
 	if (nul) {
 		buf_printf(&w->why, "NUL byte at column %zu", (size_t)(nul - line) + 1);
 		skipped(r, w, COT_SKIP_NUL);
-		return;
+		return 0;
 	}
 	size_t ok = utf8_valid_prefix(line, len);
 	if (ok != len) {
 		buf_printf(&w->why, "invalid UTF-8 at column %zu", ok + 1);
 		skipped(r, w, COT_SKIP_BAD_UTF8);
-		return;
+		return 0;
 	}
-	const char *esc = find_escaped_nul(line, len);
-	if (esc) {
-		buf_printf(&w->why, "NUL character (\\u0000) at column %zu", (size_t)(esc - line) + 1);
-		skipped(r, w, COT_SKIP_NUL);
-		return;
-	}
+	return 1;
+}
 
+/* Everything after extraction: words, matching, defects. */
+static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct trace_result *r)
+{
 	struct extracted *x = &w->x;
-	extract_line(&cfg->xo, line, len, fallback_model, lineno, x);
-	r->record = x->root;
-	if (x->skip) {
-		buf_add(&w->why, x->why.p, x->why.len);
-		skipped(r, w, x->skip);
-		return;
-	}
 	r->id = x->id.p;
 	r->model = x->model.p;
 	r->text = x->text;
@@ -194,4 +171,56 @@ void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char 
 		r->warn = w->warn.p;
 	}
 	trace_defects(&cfg->dx, &e->ds, x, r);
+}
+
+void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
+		   const char *fallback_model, const char *line, size_t len,
+		   unsigned long long lineno, struct trace_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->file = file;
+	r->line = lineno;
+	r->raw = line;
+	r->rawlen = len;
+	buf_reset(&w->why);
+
+	size_t i = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
+		i++;
+	if (i == len) {
+		skipped(r, w, COT_SKIP_BLANK);
+		return;
+	}
+	if (!check_bytes(w, line, len, r))
+		return;
+	const char *esc = find_escaped_nul(line, len);
+	if (esc) {
+		buf_printf(&w->why, "NUL character (\\u0000) at column %zu", (size_t)(esc - line) + 1);
+		skipped(r, w, COT_SKIP_NUL);
+		return;
+	}
+
+	struct extracted *x = &w->x;
+	extract_line(&cfg->xo, line, len, fallback_model, lineno, x);
+	r->record = x->root;
+	if (x->skip) {
+		buf_add(&w->why, x->why.p, x->why.len);
+		skipped(r, w, x->skip);
+		return;
+	}
+	analyse(cfg, w, r);
+}
+
+void pipeline_text(const struct pipeline_cfg *cfg, struct worker *w, const char *text, size_t len,
+		   struct trace_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->file = "";
+	r->raw = text;
+	r->rawlen = len;
+	buf_reset(&w->why);
+	if (!check_bytes(w, text, len, r))
+		return;
+	extract_text(cfg->xo.whole, text, len, &w->x);
+	analyse(cfg, w, r);
 }

@@ -453,7 +453,7 @@ int rules_load_path(struct ruleset *rs, const char *path, struct buf *err)
 	return rc;
 }
 
-int rules_finish(struct ruleset *rs, struct buf *err)
+int rules_finish(struct ruleset *rs, unsigned flags, struct buf *err)
 {
 	size_t positive = 0;
 	for (size_t i = 0; i < rs->n; i++)
@@ -478,9 +478,7 @@ int rules_finish(struct ruleset *rs, struct buf *err)
 	}
 	if (rc < 0)
 		return rc;
-	/* COTSCAN_ENGINE=reference runs every rule over the whole text */
-	const char *eng = getenv("COTSCAN_ENGINE");
-	int reference = eng && strcmp(eng, "reference") == 0;
+	int reference = (flags & RULES_REFERENCE) != 0;
 	for (size_t i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->v[i];
 		free(r->lits);

@@ -12,7 +12,7 @@ static const char *parse(struct ruleset *rs, const char *text)
 	rules_free(rs);
 	buf_reset(&err);
 	if (rules_parse(rs, "t.rules", text, strlen(text), &err) == 0)
-		rules_finish(rs, &err);
+		rules_finish(rs, 0, &err);
 	return err.p;
 }
 
