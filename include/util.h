@@ -25,6 +25,13 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_free(struct buf *b);
 
+/*
+ * Parses a whole number into *v: plain decimal digits only.  The empty
+ * string, a sign, leading blanks, anything after the digits and a value
+ * above ULLONG_MAX are rejected.  Returns 0, or -1 (and leaves *v alone).
+ */
+int parse_uint(const char *s, unsigned long long *v);
+
 /* Returns the length of the longest valid UTF-8 prefix of s (== n when valid). */
 size_t utf8_valid_prefix(const char *s, size_t n);
 

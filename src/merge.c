@@ -1,5 +1,4 @@
 /* merge.c - see merge.h. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,17 +62,6 @@ static const char *cell(const struct merger *m, size_t i)
 	return m->cells[i].p;
 }
 
-/* Parses a count: decimal digits only, no overflow. */
-static int count_of(const char *s, unsigned long long *v)
-{
-	if (!*s || strspn(s, "0123456789") != strlen(s))
-		return -1;
-	char *end;
-	errno = 0;
-	*v = strtoull(s, &end, 10);
-	return errno ? -1 : 0;
-}
-
 static void header_row(struct merger *m)
 {
 	struct buf b = {0}, fields = {0};
@@ -131,7 +119,7 @@ static void data_row(struct merger *m)
 	}
 	if (strcmp(cell(m, 0), AGG_PARTIAL_FORMAT) != 0) {
 		unsigned long long v;
-		if (count_of(cell(m, 0), &v) == 0)
+		if (parse_uint(cell(m, 0), &v) == 0)
 			fail(m, "partial format %s, but this cotscan reads format %s", cell(m, 0), AGG_PARTIAL_FORMAT);
 		else
 			fail(m, "not a cotscan partial row (first field '%s')", cell(m, 0));
@@ -156,7 +144,7 @@ static void data_row(struct merger *m)
 	size_t tail0 = n - AGG_PARTIAL_TAIL;
 	unsigned long long v[AGG_PARTIAL_TAIL];
 	for (size_t i = 0; i < AGG_PARTIAL_TAIL; i++)
-		if (count_of(cell(m, tail0 + i), &v[i]) < 0) {
+		if (parse_uint(cell(m, tail0 + i), &v[i]) < 0) {
 			struct buf b = {0};
 			fail(m, "bad count '%s' in column '%s'", cell(m, tail0 + i), agg_partial_tail((int)i, &b));
 			buf_free(&b);

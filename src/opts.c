@@ -1,7 +1,7 @@
 /* opts.c - see opts.h. */
-#include <errno.h>
 #include <stdarg.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "opts.h"
 #include "tabout.h"
+#include "util.h"
 
 enum {
 	OPT_RULES = 256, OPT_COT_FIELD, OPT_MODEL_FIELD, OPT_ID_FIELD, OPT_MODEL,
@@ -240,12 +241,8 @@ static int usage(const struct cot_opts *o, const char *fmt, ...)
 /* Parses a decimal line number >= 1 into *n; returns 0, or -1 when s is not one. */
 static int parse_line_number(const char *s, unsigned long long *n)
 {
-	if (*s < '0' || *s > '9')
-		return -1;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end || v == 0)
+	unsigned long long v;
+	if (parse_uint(s, &v) < 0 || v == 0)
 		return -1;
 	*n = v;
 	return 0;
@@ -714,11 +711,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_EVIDENCE: o->tag.evidence = 1; break;
 		case OPT_JSONL: o->tag.jsonl = 1; break;
 		case 'j': {
-			char *e;
-			long n = strtol(optarg, &e, 10);
-			if (!*optarg || *e || n < 1 || n > MAX_JOBS)
+			unsigned long long n;
+			if (parse_uint(optarg, &n) < 0 || n < 1 || n > MAX_JOBS)
 				ret = usage(o, "bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
-			o->jobs = (int)n;
+			else
+				o->jobs = (int)n;
 			break;
 		}
 		case OPT_FORMAT:
@@ -751,13 +748,10 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_RULE: o->show.rule = optarg; break;
 		case OPT_STATS: o->rulelist.stats = 1; break;
 		case OPT_ID: o->show.id = optarg; break;
-		case OPT_LINE: {
-			char *e;
-			o->show.line = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || o->show.line == 0 || optarg[0] == '-')
+		case OPT_LINE:
+			if (parse_line_number(optarg, &o->show.line) < 0)
 				ret = usage(o, "bad line number '%s' (expected a number from 1)", optarg);
 			break;
-		}
 		case OPT_GROUP_BY: p.group_by = optarg; break;
 		case OPT_LEVEL: {
 			char *end;
@@ -783,20 +777,16 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_BASELINE: o->compare.baseline = optarg; break;
 		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
 		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;
-		case OPT_SEED: {
-			char *e;
-			errno = 0;
-			o->compare.seed = o->sample.seed = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || optarg[0] == '-' || errno)
+		case OPT_SEED:
+			if (parse_uint(optarg, &o->compare.seed) < 0)
 				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
+			o->sample.seed = o->compare.seed;
 			break;
-		}
 		case OPT_MIN_BYTES:
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {
-			char *e;
-			unsigned long long v = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || optarg[0] == '-')
+			unsigned long long v;
+			if (parse_uint(optarg, &v) < 0 || v > SIZE_MAX)
 				ret = usage(o, "option '--%s' needs a whole number, not '%s'", d->name, optarg);
 			else if (c == OPT_MIN_BYTES)
 				o->dx.min_bytes = (size_t)v;
@@ -814,15 +804,11 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			p.gates[p.ngates++] = (struct gate_arg){ c == OPT_GATE_MIN ? '>' : '<', optarg, c == OPT_MAX_SKIPPED };
 			break;
 		case OPT_CONFIG: p.config = optarg; break;
-		case 'n': {
-			char *e;
-			errno = 0;
-			p.n = strtoull(optarg, &e, 10);
-			if (!*optarg || *e || optarg[0] == '-' || errno || p.n == 0)
+		case 'n':
+			if (parse_uint(optarg, &p.n) < 0 || p.n == 0)
 				ret = usage(o, "bad -n '%s' (expected a whole number, 1 or more)", optarg);
 			p.count = 1;
 			break;
-		}
 		case OPT_JUDGE_MODEL: o->judge_requests.model = optarg; break;
 		case OPT_PROMPTS: o->judge_requests.prompts = optarg; break;
 		case OPT_DROP_DEFECTS: p.drop_defects = optarg; break;

@@ -1,4 +1,5 @@
 /* util.c - see util.h. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,23 @@ size_t utf8_valid_prefix(const char *str, size_t n)
 		i += need + 1;
 	}
 	return n;
+}
+
+int parse_uint(const char *s, unsigned long long *v)
+{
+	unsigned long long n = 0;
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		unsigned d = (unsigned)(*s - '0');
+		if (n > (ULLONG_MAX - d) / 10)
+			return -1;
+		n = n * 10 + d;
+	}
+	*v = n;
+	return 0;
 }
 
 unsigned long long fnv64(unsigned long long h, const void *p, size_t n)

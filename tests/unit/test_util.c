@@ -1,4 +1,4 @@
-/* Unit tests of util.c: UTF-8 validation, buffers, hashing. */
+/* Unit tests of util.c: UTF-8 validation, buffers, hashing, whole numbers. */
 #include "cotscan.h"
 #include "unit.h"
 #include "util.h"
@@ -39,6 +39,32 @@ int main(void)
 	/* FNV-1a 64 reference values */
 	CHECK(fnv64(FNV64_INIT, "", 0) == 0xcbf29ce484222325ULL, "empty");
 	CHECK(fnv64(FNV64_INIT, "a", 1) == 0xaf63dc4c8601ec8cULL, "a");
+
+	/* parse_uint: plain decimal digits, nothing else, no overflow */
+	static const struct { const char *s; int rc; unsigned long long v; } num[] = {
+		{ "0", 0, 0 },
+		{ "7", 0, 7 },
+		{ "007", 0, 7 },
+		{ "1234567890", 0, 1234567890ULL },
+		{ "18446744073709551615", 0, 18446744073709551615ULL },
+		{ "18446744073709551616", -1, 0 },
+		{ "99999999999999999999999", -1, 0 },
+		{ "184467440737095516150", -1, 0 },
+		{ "", -1, 0 },
+		{ "-1", -1, 0 },
+		{ "+1", -1, 0 },
+		{ " 1", -1, 0 },
+		{ "1 ", -1, 0 },
+		{ "1x", -1, 0 },
+		{ "0x10", -1, 0 },
+		{ "1.5", -1, 0 },
+	};
+	for (size_t i = 0; i < sizeof num / sizeof *num; i++) {
+		unsigned long long v = 42;
+		int rc = parse_uint(num[i].s, &v);
+		CHECK(rc == num[i].rc, "'%s': rc %d", num[i].s, rc);
+		CHECK(v == (num[i].rc == 0 ? num[i].v : 42), "'%s': value %llu", num[i].s, v);
+	}
 
 	CHECK_STR(cot_behaviour_name(COT_B_BACKWARD), "backward_chaining");
 	CHECK_INT(cot_behaviour_lookup("verification", 12), COT_B_VERIFICATION);
