@@ -45,7 +45,7 @@ RULE_FILES = $(sort $(wildcard rules/*.rules))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench eval-by-source
+.PHONY: all clean test check asan install uninstall run setup-and-run fuzz fuzz-build coverage valgrind bench eval-by-source python
 
 all: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so
 
@@ -95,6 +95,16 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(CORE_OBJ)
 
 $(BUILD):
 	mkdir -p $(BUILD)
+
+# The Python module (python/cotscan) built in place over libcotscan.a, for
+# PYTHONPATH=python; `pip install ./python` builds the same through setup.py.
+PYTHON ?= /usr/bin/python3
+PY_EXT = python/cotscan/_cotscan$(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+PY_INCLUDE = $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+
+python: $(BUILD)/libcotscan.a python/cotscan/_cotscan.c include/libcotscan.h
+	$(CC) -Iinclude -I$(PY_INCLUDE) -std=c11 -Wall -Wextra $(WERROR) $(CFLAGS) -fPIC -shared $(LDFLAGS) \
+		-Wl,--exclude-libs,ALL -o $(PY_EXT) python/cotscan/_cotscan.c $(BUILD)/libcotscan.a $(LIB_LIBS)
 
 # Bench helpers: the parse-only floor and a getrusage runner (see bench/bench.sh).
 BENCH_BIN = $(BUILD)/parse_floor $(BUILD)/runstat
@@ -212,6 +222,6 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libcotscan.so $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
 
 clean:
-	rm -rf build build-asan build-bench build-cov build-fuzz cotscan
+	rm -rf build build-asan build-bench build-cov build-fuzz cotscan python/cotscan/_cotscan*.so python/build python/*.egg-info
 
 -include $(wildcard $(BUILD)/*.d)

@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")"
 
 BUILD_PKGS="make gcc libc6-dev pkg-config libcjson-dev libpcre2-dev libcsv-dev libgsl-dev libvectorscan-dev zlib1g-dev libzstd-dev liblzma-dev libbz2-dev"
-TEST_PKGS="python3 parallel python3-distributed procps groff-base ripgrep gzip zstd xz-utils bzip2"
+TEST_PKGS="python3 python3-dev python3-pandas python3-setuptools python3-venv python3-pip parallel python3-distributed procps groff-base ripgrep gzip zstd xz-utils bzip2"
 
 mode=${1:-run}
 case $mode in
