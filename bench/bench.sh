@@ -12,6 +12,10 @@
 #   rg -c -i -F -f LITERALS           ripgrep with the rules' required literals
 #                                     (`cotscan rules`), no parsing
 #   cotscan tag / report -j 1 and -j NPROC
+#   bench/py_tag.py                   the Python module: Tagger.tag_many over the
+#                                     same file in blocks, -j 1 and -j NPROC
+#   bench/py_calls.py                 Tagger.tag(""): time a call; BENCH_PY_CALLS
+#                                     (default 1,000,000) calls on corpus texts: RSS
 #   bench/ref_tag.py                  Python 3 json + re, the same rule patterns
 #                                     (once, on the first BENCH_PY_MB MB, default 16)
 # and, on generated inputs: one looping trace of 2 MB and of 8 MB (a cue-dense
@@ -100,6 +104,13 @@ fi
 measure tag1 "$RUNS" "$cot" tag -q -j 1 "$in"
 traces=$("$cot" report -j "$nproc" "$in" 2>&1 >/dev/null | sed -n 's/.* lines read, \([0-9]*\) traces tagged.*/\1/p')
 measure tagN "$RUNS" "$cot" tag -q -j "$nproc" "$in"
+# the Python module (built in place by make bench when python3-dev is there)
+pycalls=
+if PYTHONPATH=python /usr/bin/python3 -c 'import cotscan' 2>/dev/null; then
+	measure pytag1 "$RUNS" env PYTHONPATH=python /usr/bin/python3 bench/py_tag.py 1 "$in"
+	measure pytagN "$RUNS" env PYTHONPATH=python /usr/bin/python3 bench/py_tag.py "$nproc" "$in"
+	pycalls=$(PYTHONPATH=python /usr/bin/python3 bench/py_calls.py "${BENCH_PY_CALLS:-1000000}" "$in")
+fi
 measure report1 "$RUNS" "$cot" report -q -j 1 "$in"
 measure reportN "$RUNS" "$cot" report -q -j "$nproc" "$in"
 measure tag1_slice 1 "$cot" tag -q -j 1 "$py_in"
@@ -130,7 +141,7 @@ echo "machine: ${cpu:-unknown CPU}, $nproc online CPUs, $(uname -sr); load avera
 echo "median of $RUNS runs (Python, the slice and the hostile line: 1 run); input in the page cache"
 echo "wall: MB/s by wall-clock time; cpu: MB/s by CPU time (user + system); the ratios say which they use"
 awk -v size="$size" -v lines="$lines" -v traces="$traces" -v pysize="$py_size" -v pylines="$py_lines" \
-    -v nproc="$nproc" -v nlit="$nlit" -v hsize="$hostile_size" -v hmb="$HOSTILE_MB" \
+    -v nproc="$nproc" -v nlit="$nlit" -v pycalls="$pycalls" -v hsize="$hostile_size" -v hmb="$HOSTILE_MB" \
     -v pyrules="$(sed -n 's/^ref_tag.py: \([0-9]* of [0-9]* rules\)$/\1/p' "$tmp/python.err")" \
     -v pymb="$(awk -v s="$py_size" 'BEGIN { printf "%.0f", s / 1e6 }')" '
 FILENAME == ARGV[1] { beh[$1] = $3; nbeh[$1] = $2; next }
@@ -149,6 +160,10 @@ END {
 	row("ripgrep -c -i -F, " nlit " literals", "rg", size)
 	row("cotscan tag -j 1", "tag1", size)
 	row("cotscan tag -j " nproc, "tagN", size)
+	if ("pytag1" in t) {
+		row("python tag_many -j 1", "pytag1", size)
+		row("python tag_many -j " nproc, "pytagN", size)
+	}
 	row("cotscan report -j 1", "report1", size)
 	row("cotscan report -j " nproc, "reportN", size)
 	row("cotscan tag -j 1, first " pymb " MB", "tag1_slice", pysize)
@@ -167,6 +182,14 @@ END {
 	if ("rg" in t) printf "tag -j 1 / ripgrep literals (wall)  %6.2f\n", t["rg"] / t["tag1"]
 	printf "tag -j %d / tag -j 1 (wall)         %6.2f   (target >= 1.8 with 2 CPUs)\n", nproc, t["tag1"] / t["tagN"]
 	printf "report -j %d / report -j 1 (wall)   %6.2f\n", nproc, t["report1"] / t["reportN"]
+	if ("pytag1" in t) {
+		printf "python tag_many / tag, -j 1 (wall) %6.2f   (target >= 0.8)\n", t["tag1"] / t["pytag1"]
+		printf "python tag_many / tag, -j %d (wall) %6.2f   (target >= 0.8)\n", nproc, t["tagN"] / t["pytagN"]
+		split(pycalls, pc, " ")
+		printf "python t.tag(\"\")                  %6.2f us a call (target <= 5)\n", pc[1]
+		printf "python %d t.tag calls on corpus texts: RSS %.1f MB after %d, %.1f MB at the end (%+.1f%%; target within 10%%), %.0f s\n",
+			pc[2], pc[3] / 1024, pc[2] / 10, pc[4] / 1024, (pc[4] - pc[3]) * 100 / pc[3], pc[5]
+	}
 	printf "looping 8 MB / 2 MB (cpu)          %6.2f   (target <= 5)\n", c["loop8"] / c["loop2"]
 	printf "%s MB line full of matches (wall)  %6.1f s (target < 60 s)\n", hmb, t["hostile"]
 	printf "peak RSS, tag -j 1: %.1f MB at %.0f MB input, %.1f MB at %s MB   (target < 64 MB, flat)\n",
