@@ -202,6 +202,10 @@ valgrind: $(BUILD)/cotscan
 	LD_PRELOAD=$(CURDIR)/$(BUILD)/nojit.so valgrind --tool=memcheck --leak-check=full \
 		--show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99 \
 		$(BUILD)/cotscan -o /dev/null $(VALGRIND_INPUT)
+	$(MAKE) --no-print-directory python
+	PYTHONPATH=python PYTHONMALLOC=malloc LD_PRELOAD=$(CURDIR)/$(BUILD)/nojit.so valgrind --tool=memcheck \
+		--leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=99 \
+		$(PYTHON) tests/valgrind/python_calls.py
 
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl
