@@ -5,11 +5,23 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Allocators that print one message and exit 2 when memory runs out. */
+/* Allocators that print one message and abort when memory runs out. */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/*
+ * Growable arrays: GROW(v, n, cap) makes room in v (of cap elements) for
+ * element n, doubling cap (from 16) when n == cap.  xgrow is its helper:
+ * returns p reallocated to the new *cap elements of size elem.
+ */
+void *xgrow(void *p, size_t *cap, size_t elem);
+#define GROW(v, n, cap) \
+	do { \
+		if ((n) >= (cap)) \
+			(v) = xgrow((v), &(cap), sizeof *(v)); \
+	} while (0)
 
 /* A growable byte buffer; always NUL-terminated when len > 0 or after buf_reset. */
 struct buf {

@@ -92,10 +92,7 @@ static void compare_line(void *ctx, const struct trace_result *r)
 	if (c->clustered)
 		agg_add_result(&c->clusters, r);
 	if (c->cfg->pair_by) {
-		if (c->npt == c->cappt) {
-			c->cappt = c->cappt ? 2 * c->cappt : 1024;
-			c->pt = xrealloc(c->pt, c->cappt * sizeof *c->pt);
-		}
+		GROW(c->pt, c->npt, c->cappt);
 		struct ptrace *p = &c->pt[c->npt++];
 		p->gkey = gkey;
 		p->pkey = trace_field_text(r, c->cfg->pair_by, &c->tmp) ? xstrdup(c->tmp.p) : NULL;

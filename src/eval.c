@@ -214,10 +214,7 @@ static int load_labels(struct eval_ctx *c, const char *path)
 			cJSON_Delete(root);
 			continue;
 		}
-		if (c->nlab == cap) {
-			cap = cap ? 2 * cap : 256;
-			c->lab = xrealloc(c->lab, cap * sizeof *c->lab);
-		}
+		GROW(c->lab, c->nlab, cap);
 		struct label_entry *e = &c->lab[c->nlab++];
 		memset(e, 0, sizeof *e);
 		e->line = rd.lineno;
@@ -400,10 +397,7 @@ static int audit_credit(struct eval_ctx *c, unsigned k, int q)
 	for (size_t i = 0; i < c->npairs; i++)
 		if (c->pairs[i] == key)
 			return 0;
-	if (c->npairs == c->cappairs) {
-		c->cappairs = c->cappairs ? 2 * c->cappairs : 16;
-		c->pairs = xrealloc(c->pairs, c->cappairs * sizeof *c->pairs);
-	}
+	GROW(c->pairs, c->npairs, c->cappairs);
 	c->pairs[c->npairs++] = key;
 	return 1;
 }
@@ -427,10 +421,7 @@ static void audit_trace(struct eval_ctx *c, const struct trace_result *r, const 
 	for (int b = 0; b < COT_NBEHAV; b++) {
 		const cJSON *v = judge[b] >= 0 ? cJSON_GetObjectItemCaseSensitive(evidence, cot_behaviour_name(b)) : NULL;
 		for (const cJSON *q = cJSON_IsArray(v) ? v->child : NULL; q; q = q->next, nq++) {
-			if ((size_t)nq == c->capq) {
-				c->capq = c->capq ? 2 * c->capq : 16;
-				c->qbehav = xrealloc(c->qbehav, c->capq * sizeof *c->qbehav);
-			}
+			GROW(c->qbehav, (size_t)nq, c->capq);
 			c->qbehav[nq] = b;
 			it->quotes[b]++;
 			c->audit_quotes++;
@@ -439,10 +430,7 @@ static void audit_trace(struct eval_ctx *c, const struct trace_result *r, const 
 			const char *hay = c->ntext.p, *p = n && c->ntext.len ? hay : NULL;
 			while (p && (p = memmem(p, c->ntext.len - (size_t)(p - hay), c->tmp2.p, n)) != NULL) {
 				size_t i = (size_t)(p - hay);
-				if (c->nplaces == c->capplaces) {
-					c->capplaces = c->capplaces ? 2 * c->capplaces : 16;
-					c->places = xrealloc(c->places, c->capplaces * sizeof *c->places);
-				}
+				GROW(c->places, c->nplaces, c->capplaces);
 				c->places[c->nplaces++] = (struct audit_place){ c->map[i], c->map[i + n - 1] + 1, nq };
 				p++;
 			}
@@ -553,10 +541,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 		c->bad_evidence++;
 		return;
 	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 256;
-		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
-	}
+	GROW(c->v, c->n, c->cap);
 	struct eval_item *it = &c->v[c->n++];
 	memset(it, 0, sizeof *it);
 	memcpy(it->judge, judge, sizeof judge);

@@ -690,10 +690,7 @@ static int read_answers(struct reader_ctx *c, const char *path)
 				    cot_behaviour_name(a.b), a.id, a.file, a.line, c->why.p);
 		else
 			c->answers++;
-		if (c->n == c->cap) {
-			c->cap = c->cap ? 2 * c->cap : 256;
-			c->v = xrealloc(c->v, c->cap * sizeof *c->v);
-		}
+		GROW(c->v, c->n, c->cap);
 		c->v[c->n++] = a;
 		cJSON_Delete(root);
 	}

@@ -214,10 +214,7 @@ static int parse_define(struct defines *defs, const char *fname, unsigned lineno
 		return -1;
 	}
 	pcre2_code_free(c);
-	if (defs->n == defs->cap) {
-		defs->cap = defs->cap ? defs->cap * 2 : 8;
-		defs->v = xrealloc(defs->v, defs->cap * sizeof *defs->v);
-	}
+	GROW(defs->v, defs->n, defs->cap);
 	defs->v[defs->n++] = (struct define){ .name = xstrndup(name, nlen), .body = x.p ? x.p : xstrdup("") };
 	return 0;
 }
@@ -336,10 +333,7 @@ int rules_parse(struct ruleset *rs, const char *fname, const char *text, size_t 
 			rc = -1;
 			continue;
 		}
-		if (rs->n == rs->cap) {
-			rs->cap = rs->cap ? rs->cap * 2 : 32;
-			rs->v = xrealloc(rs->v, rs->cap * sizeof *rs->v);
-		}
+		GROW(rs->v, rs->n, rs->cap);
 		rs->v[rs->n++] = r;
 	}
 	defines_free(&defs);
@@ -427,10 +421,7 @@ int rules_load_path(struct ruleset *rs, const char *path, struct buf *err)
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
 		if (l > 6 && strcmp(e->d_name + l - 6, ".rules") == 0 && e->d_name[0] != '.') {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 8;
-				names = xrealloc(names, cap * sizeof *names);
-			}
+			GROW(names, n, cap);
 			struct buf full = {0};
 			buf_printf(&full, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 			names[n++] = full.p;

@@ -1,6 +1,7 @@
 /* util.c - see util.h. */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,15 @@ void *xrealloc(void *p, size_t n)
 	if (!p)
 		oom();
 	return p;
+}
+
+void *xgrow(void *p, size_t *cap, size_t elem)
+{
+	size_t n = *cap ? *cap : 8;
+	if (n > SIZE_MAX / 2 / elem)
+		oom();
+	*cap = 2 * n;
+	return xrealloc(p, *cap * elem);
 }
 
 char *xstrdup(const char *s)
