@@ -116,8 +116,8 @@ static void answer_patterns(void)
 	re_quote = pcre2_compile((PCRE2_SPTR) "<quote>(.*?)</quote>", PCRE2_ZERO_TERMINATED,
 				 PCRE2_CASELESS | PCRE2_DOTALL | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
 	if (!re_count || !re_quote) { /* LCOV_EXCL_START: constant patterns */
-		diag_error("internal error: answer patterns do not compile");
-		exit(COT_EXIT_USAGE);
+		diag_error("BUG: answer patterns do not compile");
+		abort();
 	} /* LCOV_EXCL_STOP */
 }
 
