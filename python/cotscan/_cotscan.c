@@ -60,6 +60,7 @@ typedef struct {
 	PyObject_HEAD
 	cotscan_tagger *t;
 	cotscan_scratch *s;
+	int busy; /* tag_many calls running without the GIL: the tagger must stay */
 } TaggerObject;
 
 /* How the offsets of one input are reported. */
@@ -303,6 +304,10 @@ static int Tagger_init(TaggerObject *self, PyObject *args, PyObject *kw)
 		PyErr_SetString(PyExc_ValueError, "min_bytes and max_bytes must be 0 or more");
 		return -1;
 	}
+	if (self->busy) {
+		PyErr_SetString(PyExc_RuntimeError, "Tagger.__init__ while tag_many runs on it");
+		return -1;
+	}
 	const char *s[5];
 	int rc = -1;
 	for (int i = 0; i < 5; i++)
@@ -402,9 +407,11 @@ static PyObject *Tagger_tag_many(TaggerObject *self, PyObject *args, PyObject *k
 			goto out;
 	unsigned flags = (whole ? COTSCAN_WHOLE : 0) | (records ? COTSCAN_RECORDS : 0);
 	int rc;
+	self->busy++;
 	Py_BEGIN_ALLOW_THREADS
 	rc = cotscan_tag_many(self->t, n, p, len, flags, jobs, out);
 	Py_END_ALLOW_THREADS
+	self->busy--;
 	if (rc < 0) {
 		PyErr_SetString(PyExc_MemoryError, "cotscan_tag_many could not run");
 		goto out;

@@ -104,6 +104,38 @@ class TagText(unittest.TestCase):
         self.assertTrue({b for _, b in self.t.rules} <= set(cotscan.BEHAVIOURS))
 
 
+class Hostile(unittest.TestCase):
+    """Random and malformed input never crashes the interpreter and always gives a Result."""
+
+    def test_random_inputs(self):
+        import random
+        rnd = random.Random(7)
+        t = cotscan.Tagger()
+        pieces = [b"<think>", b"</think>", b"Wait,", b" let me check ", b"\xff", b"\xc3", b"\x00", b"{", b"}",
+                  b'"response": "', b'"', b"\\u00e9", b"\\ud800", b"\n", "é😀".encode(), b"answer: 4"]
+        items = []
+        for _ in range(1500):
+            items.append(b"".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 40))))
+        for x in items:
+            for r in (t.tag(x), t.tag_record(x), t.tag(x, whole=True)):
+                self.assertIsInstance(r, cotscan.Result)
+                for m in r.evidence:
+                    self.assertLessEqual(m.start, m.end)
+            try:
+                s = x.decode("utf-8", "surrogateescape")
+            except UnicodeDecodeError:  # pragma: no cover
+                continue
+            self.assertIsInstance(t.tag(s), cotscan.Result)
+        self.assertEqual(len(t.tag_many(items, records=True, jobs=2)), len(items))
+
+    def test_uninitialised_and_reinitialised(self):
+        t = cotscan.Tagger.__new__(cotscan.Tagger)
+        with self.assertRaises(RuntimeError):
+            t.tag("x")
+        t.__init__()
+        self.assertEqual(t.tag("Let me check.").counts["verification"], 1)
+
+
 class Rules(unittest.TestCase):
     def test_rule_file(self):
         with tempfile.TemporaryDirectory() as d:
