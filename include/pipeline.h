@@ -18,6 +18,7 @@ struct pipeline_cfg {
 	const struct ruleset *rules;
 	struct extract_opts xo;
 	struct defect_opts dx;
+	const struct defect_patterns *dpat; /* the owner's, from defect_patterns_init; read-only, shared by threads */
 	int extract_only;         /* stop after extraction: no counts, defects or text hash (sample, judge requests) */
 };
 

@@ -493,6 +493,7 @@ int main(int argc, char **argv)
 {
 	struct cot_opts o;
 	struct ruleset rs = {0};
+	struct defect_patterns dpat = {0};
 	struct buf err = {0};
 	struct outfile out = {0};
 	struct sink s = {0};
@@ -528,6 +529,11 @@ int main(int argc, char **argv)
 	}
 	if ((ret = opts_check_rules(&o, &rs)) != 0)
 		goto out;
+	if (defect_patterns_init(&dpat, &err) < 0) {
+		fputs(err.p, stderr);
+		ret = COT_EXIT_USAGE;
+		goto out;
+	}
 	if (outfile_open(&out, o.output) < 0) {
 		ret = COT_EXIT_IO;
 		goto out;
@@ -548,7 +554,7 @@ int main(int argc, char **argv)
 	}
 	fieldcheck_init(&fc, &o);
 	/* sample and judge requests need only the records and their texts, so no rule runs */
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx, .dpat = &dpat,
 				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
 	worker_init(&w, &cfg);
 	have_worker = 1;
@@ -626,6 +632,7 @@ out:
 	if (s.free)
 		s.free(s.ctx);
 	rules_free(&rs);
+	defect_patterns_free(&dpat);
 	free(o.rulelist.stat);
 	buf_free(&err);
 	dupset_free(&seen);

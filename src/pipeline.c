@@ -75,8 +75,8 @@ static const char *find_escaped_nul(const char *s, size_t n)
  * The per-trace defect detectors (README "Defects"); duplicate is decided
  * later, in input order, from r->cot_hash.
  */
-static void trace_defects(const struct defect_opts *dx, struct defect_scratch *ds,
-			  const struct extracted *x, struct trace_result *r)
+static void trace_defects(const struct defect_opts *dx, const struct defect_patterns *dpat,
+			  struct defect_scratch *ds, const struct extracted *x, struct trace_result *r)
 {
 	int loop_end;
 	r->defects |= defects_detect(ds, x->text, x->len, &loop_end);
@@ -87,7 +87,7 @@ static void trace_defects(const struct defect_opts *dx, struct defect_scratch *d
 	}
 	/* a cut text is truncated even when the record keeps an answer field;
 	 * a bare answer ("wife", a grid) is not cut, though it has no marker */
-	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
+	int text_answer = after || defects_answer_marker(dpat, ds, x->full, x->full_len);
 	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
 		r->defects |= 1u << COT_D_NO_ANSWER;
 	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len) &&
@@ -170,7 +170,7 @@ static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct tra
 			   lr->name, lr->file, lr->line, msg);
 		r->warn = w->warn.p;
 	}
-	trace_defects(&cfg->dx, &e->ds, x, r);
+	trace_defects(&cfg->dx, cfg->dpat, &e->ds, x, r);
 }
 
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
