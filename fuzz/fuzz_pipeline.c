@@ -51,7 +51,7 @@ static void setup(void)
 	cfg[1].xo.whole = 1;
 	for (int i = 0; i < 2; i++) {
 		cfg[i].dpat = &dpat;
-		worker_init(&w[i], &cfg[i]);
+		pipeline_worker_init(&w[i], &cfg[i]);
 	}
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)

@@ -56,7 +56,7 @@ void agg_free(struct agg *a)
 
 static size_t slot_of(const struct agg_group *slots, size_t nslots, const char *key)
 {
-	size_t i = (size_t)fnv64(FNV64_INIT, key, strlen(key)) & (nslots - 1);
+	size_t i = (size_t)util_fnv64(FNV64_INIT, key, strlen(key)) & (nslots - 1);
 	while (slots[i].key && strcmp(slots[i].key, key) != 0)
 		i = (i + 1) & (nslots - 1);
 	return i;
@@ -134,7 +134,7 @@ const char *agg_add_result(struct agg *a, const struct trace_result *r)
 	}
 	const char **v = a->vtmp;
 	for (int f = 0; f < a->nfields; f++)
-		v[f] = trace_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
+		v[f] = pipeline_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
 	return agg_add(a, v, r->words, r->counts);
 }
 

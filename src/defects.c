@@ -387,7 +387,7 @@ int defects_answer_only(const char *text, size_t len)
 
 int defects_answer_field(const cJSON *record, const char *path)
 {
-	const cJSON *v = record ? json_path(record, path ? path : "answer") : NULL;
+	const cJSON *v = record ? extract_path(record, path ? path : "answer") : NULL;
 	if (cJSON_IsString(v))
 		return v->valuestring && !is_empty(v->valuestring, strlen(v->valuestring));
 	if (cJSON_IsNumber(v) || cJSON_IsBool(v))

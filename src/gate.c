@@ -208,7 +208,7 @@ static void add_example(struct examples *e, unsigned long max, const char *file,
 
 static size_t model_slot(const struct gstats *slots, size_t nslots, const char *model)
 {
-	size_t i = (size_t)fnv64(FNV64_INIT, model, strlen(model)) & (nslots - 1);
+	size_t i = (size_t)util_fnv64(FNV64_INIT, model, strlen(model)) & (nslots - 1);
 	while (slots[i].model && strcmp(slots[i].model, model) != 0)
 		i = (i + 1) & (nslots - 1);
 	return i;

@@ -122,7 +122,7 @@ cotscan_scratch *cotscan_scratch_new(const cotscan_tagger *t)
 	cotscan_scratch *s = xmalloc(sizeof *s);
 	memset(s, 0, sizeof *s);
 	s->t = t;
-	worker_init(&s->w, &t->cfg);
+	pipeline_worker_init(&s->w, &t->cfg);
 	return s;
 }
 
@@ -130,7 +130,7 @@ void cotscan_scratch_free(cotscan_scratch *s)
 {
 	if (!s)
 		return;
-	worker_free(&s->w);
+	pipeline_worker_free(&s->w);
 	free(s->ev);
 	free(s);
 }
@@ -269,7 +269,7 @@ static void *many_run(void *arg)
 		else
 			cotscan_tag_text(m->t, s, txt, len, m->flags, &m->out[i]);
 		keep(&m->out[i]);
-		worker_release(&s->w);
+		pipeline_worker_release(&s->w);
 	}
 	cotscan_scratch_free(s);
 	return NULL;

@@ -169,7 +169,7 @@ static void fieldcheck_flush(struct fieldcheck *fc)
 		const char *near = NULL;
 		size_t best = 3;
 		for (int k = 0; k < fc->nkeys; k++) {
-			size_t dist = edit_distance(step, fc->keys[k]);
+			size_t dist = util_edit_distance(step, fc->keys[k]);
 			if (dist > 0 && dist <= best && 2 * dist < strlen(step) + 1) {
 				best = dist;
 				near = fc->keys[k];
@@ -201,7 +201,7 @@ static void fieldcheck_record(struct fieldcheck *fc, const char *file, const cJS
 		return;
 	fc->records++;
 	for (int i = 0; i < fc->n; i++)
-		if (!fc->found[i] && json_path(rec, fc->path[i]))
+		if (!fc->found[i] && extract_path(rec, fc->path[i]))
 			fc->found[i]++;
 	if (fc->sampled < 5) {
 		fc->sampled++;
@@ -258,7 +258,7 @@ static int pretty_start(const char *s, size_t n)
 	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	return i < n && (s[i] == '{' || s[i] == '[') && json_unclosed(s + i, n - i);
+	return i < n && (s[i] == '{' || s[i] == '[') && extract_json_unclosed(s + i, n - i);
 }
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
@@ -556,7 +556,7 @@ int main(int argc, char **argv)
 	/* sample and judge requests need only the records and their texts, so no rule runs */
 	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx, .dpat = &dpat,
 				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
-	worker_init(&w, &cfg);
+	pipeline_worker_init(&w, &cfg);
 	have_worker = 1;
 	if (o.cmd == CMD_RULES) {
 		o.rulelist.stat = xmalloc((rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
@@ -628,7 +628,7 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 out:
 	if (have_worker)
-		worker_free(&w);
+		pipeline_worker_free(&w);
 	if (s.free)
 		s.free(s.ctx);
 	rules_free(&rs);

@@ -4,14 +4,14 @@
 #include "defects.h"
 #include "pipeline.h"
 
-int trace_field_text(const struct trace_result *r, const char *path, struct buf *out)
+int pipeline_field_text(const struct trace_result *r, const char *path, struct buf *out)
 {
 	buf_reset(out);
 	if (strcmp(path, TRACE_MODEL_FIELD) == 0) {
 		buf_addstr(out, r->model);
 		return 1;
 	}
-	const cJSON *v = json_path(r->record, path);
+	const cJSON *v = extract_path(r->record, path);
 	if (!v)
 		return 0;
 	if (cJSON_IsString(v)) {
@@ -26,18 +26,18 @@ int trace_field_text(const struct trace_result *r, const char *path, struct buf 
 	return 1;
 }
 
-void worker_init(struct worker *w, const struct pipeline_cfg *cfg)
+void pipeline_worker_init(struct worker *w, const struct pipeline_cfg *cfg)
 {
 	memset(w, 0, sizeof *w);
 	matcher_init(&w->m, cfg->rules);
 }
 
-void worker_init_slot(struct worker *w)
+void pipeline_worker_init_slot(struct worker *w)
 {
 	memset(w, 0, sizeof *w);
 }
 
-void worker_free(struct worker *w)
+void pipeline_worker_free(struct worker *w)
 {
 	free(w->ev);
 	extracted_free(&w->x);
@@ -47,7 +47,7 @@ void worker_free(struct worker *w)
 	buf_free(&w->warn);
 }
 
-void worker_release(struct worker *w)
+void pipeline_worker_release(struct worker *w)
 {
 	cJSON_Delete(w->x.root);
 	w->x.root = NULL;
@@ -117,7 +117,7 @@ static int check_bytes(struct worker *w, const char *line, size_t len, struct tr
 		skipped(r, w, COT_SKIP_NUL);
 		return 0;
 	}
-	size_t ok = utf8_valid_prefix(line, len);
+	size_t ok = util_utf8_valid_prefix(line, len);
 	if (ok != len) {
 		buf_printf(&w->why, "invalid UTF-8 at column %zu", ok + 1);
 		skipped(r, w, COT_SKIP_BAD_UTF8);

@@ -17,7 +17,7 @@ struct kept {
 /* One stratum: its value and a max-heap of its n smallest records. */
 struct stratum {
 	char *key;                /* owned */
-	unsigned long long hkey;  /* fnv64 of key, for the table */
+	unsigned long long hkey;  /* util_fnv64 of key, for the table */
 	struct kept *heap;        /* owned; heap[0] is the largest kept */
 	size_t n, cap;
 	unsigned long long seen;  /* records of the stratum read */
@@ -37,7 +37,7 @@ unsigned long long sample_hash(unsigned long long seed, const char *p, size_t n)
 	unsigned char sb[8];
 	for (int i = 0; i < 8; i++)
 		sb[i] = (unsigned char)(seed >> (8 * i));
-	unsigned long long h = fnv64(fnv64(FNV64_INIT, sb, 8), p, n);
+	unsigned long long h = util_fnv64(util_fnv64(FNV64_INIT, sb, 8), p, n);
 	/* FNV's low bits mix poorly: finish with splitmix64's mixer */
 	h ^= h >> 30;
 	h *= 0xbf58476d1ce4e5b9ULL;
@@ -97,7 +97,7 @@ static void sift_up(struct kept *v, size_t i)
 /* The stratum named key, made when new. */
 static struct stratum *stratum_get(struct sample_ctx *c, const char *key)
 {
-	unsigned long long hk = fnv64(FNV64_INIT, key, strlen(key));
+	unsigned long long hk = util_fnv64(FNV64_INIT, key, strlen(key));
 	if (2 * (c->nstrata + 1) > c->tabcap) {
 		size_t ncap = c->tabcap ? 2 * c->tabcap : 16;
 		struct stratum **nt = xmalloc(ncap * sizeof *nt);
@@ -134,7 +134,7 @@ static void sample_line(void *ctx, const struct trace_result *r)
 	c->traces++;
 	const char *key = "";
 	if (c->cfg->by)
-		key = trace_field_text(r, c->cfg->by, &c->key) ? c->key.p : AGG_MISSING;
+		key = pipeline_field_text(r, c->cfg->by, &c->key) ? c->key.p : AGG_MISSING;
 	struct stratum *st = stratum_get(c, key);
 	st->seen++;
 	struct kept k = { .h = sample_hash(c->cfg->seed, r->raw, r->rawlen), .line = (char *)r->raw, .len = r->rawlen };
