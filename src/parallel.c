@@ -4,7 +4,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
 #include "parallel.h"
 #include "util.h"
 
@@ -129,8 +128,8 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 		if (pthread_create(&p->threads[i], NULL, worker_main, p) != 0) {
 			/* LCOV_EXCL_START: thread creation fails only when resources run out */
 			if (i == 0) {
-				diag_error("cannot start a worker thread");
-				exit(COT_EXIT_USAGE);
+				par_free(p);
+				return NULL;
 			}
 			break; /* fewer threads still give the same results */
 			/* LCOV_EXCL_STOP */
