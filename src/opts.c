@@ -661,7 +661,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	longopts[NOPTS] = (struct option){ 0 };
 	shortopts[ns] = '\0';
 
-	optind = 1;
+	optind = 0; /* 0, not 1: getopt_long also forgets where an earlier parse stopped */
 	opterr = 0;
 	int c, ret = -1;
 	while (ret < 0 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
