@@ -35,7 +35,7 @@ LIB_VERSION = 0.1.0
 LIB_SONAME = libcotscan.so.0
 # the command-line tool: input, subcommands and their sinks, output
 CLI_SRC = src/reader.c src/decompress.c src/diag.c src/opts.c src/outfile.c src/progress.c \
-          src/parallel.c src/csvout.c src/agg.c src/report.c src/tabout.c src/stats.c src/merge.c \
+          src/parallel.c src/htab.c src/csvout.c src/agg.c src/report.c src/tabout.c src/stats.c src/merge.c \
           src/compare.c src/svg.c src/rulestat.c src/engine_diff.c src/metrics.c src/eval.c \
           src/show.c src/gate.c src/sample.c src/judge.c src/filter.c
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/prompts_builtin.o

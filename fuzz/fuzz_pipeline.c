@@ -25,6 +25,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct ruleset rs;
+static struct defect_patterns dpat;
 static struct pipeline_cfg cfg[2];
 static struct worker w[2];
 static const struct tag_cfg tag_cfg = { .evidence = 1 };
@@ -36,7 +37,8 @@ static FILE *devnull;
 static void setup(void)
 {
 	struct buf err = {0};
-	if (rules_load_builtin(&rs, &err) < 0 || rules_finish(&rs, 0, &err) < 0) {
+	if (rules_load_builtin(&rs, &err) < 0 || rules_finish(&rs, 0, &err) < 0 ||
+	    defect_patterns_init(&dpat, &err) < 0) {
 		fputs(err.p ? err.p : "rules failed\n", stderr);
 		abort();
 	}
@@ -47,8 +49,10 @@ static void setup(void)
 	cfg[1].xo.model_path = "meta.model";
 	cfg[1].xo.id_path = "0";
 	cfg[1].xo.whole = 1;
-	for (int i = 0; i < 2; i++)
-		worker_init(&w[i], &cfg[i]);
+	for (int i = 0; i < 2; i++) {
+		cfg[i].dpat = &dpat;
+		pipeline_worker_init(&w[i], &cfg[i]);
+	}
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "cotscan.h"
+#include "htab.h"
 #include "pipeline.h"
 #include "util.h"
 
@@ -37,14 +38,13 @@ struct agg_stats {
 };
 
 struct agg_group {
-	char *key;               /* owned: the values, length-prefixed (hash key) */
+	const char *key;         /* the values, length-prefixed: the group's key in agg.groups */
 	char **vals;             /* owned: one value per group-by field */
 	struct agg_stats s;
 };
 
 struct agg {
-	struct agg_group *slots; /* open addressing, power-of-two size */
-	size_t nslots, n;
+	struct htab groups;      /* struct agg_group by key, in the order first seen */
 	int nfields;
 	char **fields;           /* owned: the group-by fields, in order */
 	unsigned long long skipped[COT_NSKIP]; /* input lines skipped, by reason */

@@ -34,10 +34,10 @@ struct tagout {
 };
 
 /* Writes one CSV field, quoted (by libcsv) only when it must be. */
-void csv_field(FILE *fp, const char *s, size_t n);
+void csvout_field(FILE *fp, const char *s, size_t n);
 
 /* The evidence of r as a JSON array, into b (replacing its contents). */
-void evidence_json(const struct ruleset *rs, const struct trace_result *r, struct buf *b);
+void csvout_evidence_json(const struct ruleset *rs, const struct trace_result *r, struct buf *b);
 
 void tagout_header(struct tagout *t);
 void tagout_row(struct tagout *t, const struct trace_result *r);

@@ -4,7 +4,8 @@
  * cotscan.1; the thresholds below are part of that documentation.
  *
  * The detectors that look at one trace run in the per-trace pipeline
- * (thread-safe, state in a per-thread struct defect_scratch).  `duplicate`
+ * (thread-safe: compiled patterns in a read-only struct defect_patterns its
+ * owner sets up, state in a per-thread struct defect_scratch).  `duplicate`
  * needs the whole input in order: the pipeline computes the hash of the
  * normalised text (defects_text_hash) and the ordered consumer looks it up
  * in a struct dupset.
@@ -15,6 +16,8 @@
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
+
+#include "util.h"
 
 /* Tokens: a word is a maximal run of ASCII letters, digits and non-ASCII
  * bytes (compared case-insensitively); every other non-space byte is a token
@@ -51,6 +54,19 @@ struct defect_tab {
 	size_t cap;
 };
 
+/*
+ * The detectors' compiled patterns (the answer markers): made once by
+ * defect_patterns_init where the defect configuration is set up, read-only
+ * after that and shared by every thread; freed by defect_patterns_free.
+ */
+struct defect_patterns {
+	void *answer;                /* pcre2_code of the answer markers */
+};
+
+/* Returns 0, or -1 with a message in err (a bug: the pattern is fixed). */
+int defect_patterns_init(struct defect_patterns *p, struct buf *err);
+void defect_patterns_free(struct defect_patterns *p);
+
 /* Per-thread scratch, reused across traces. */
 struct defect_scratch {
 	struct defect_tab tok, gram; /* token and REP_GRAM-window counts */
@@ -73,7 +89,8 @@ void defect_scratch_trim(struct defect_scratch *s);
 unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop);
 
 /* 1 when the text holds an answer marker (see README "Defects"). */
-int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len);
+int defects_answer_marker(const struct defect_patterns *p, struct defect_scratch *s, const char *text,
+			  size_t len);
 
 /* 1 when the whole text is an answer with nothing around it: one line of at
  * most ANSWER_ONLY_WORDS words and ANSWER_ONLY_BYTES bytes ("wife"), one JSON

@@ -61,25 +61,25 @@ void extracted_free(struct extracted *x);
  * or jq's spelling (".a.b[0][\"0.0\"].c"), see extract.c.  Returns NULL
  * when any step is missing.
  */
-const cJSON *json_path(const cJSON *root, const char *path);
+const cJSON *extract_path(const cJSON *root, const char *path);
 
-/* json_path, and when a step is missing, which one and the keys there (at most 10) into why. */
-const cJSON *json_path_why(const cJSON *root, const char *path, struct buf *why);
+/* extract_path, and when a step is missing, which one and the keys there (at most 10) into why. */
+const cJSON *extract_path_why(const cJSON *root, const char *path, struct buf *why);
 
 /* Whether the n bytes at p form a field path in one of the three spellings. */
-int json_path_valid(const char *p, size_t n);
+int extract_path_valid(const char *p, size_t n);
 
 /*
  * Whether JSON text s[0..n) ends with brackets still open, outside any
  * string: the first line of a record written over several lines.
  */
-int json_unclosed(const char *s, size_t n);
+int extract_json_unclosed(const char *s, size_t n);
 
 /*
  * The text of a string, number or boolean, as the id and model columns
  * show it (an integral number without a fraction), into b; 0 for any other value.
  */
-int json_scalar_text(const cJSON *v, struct buf *b);
+int extract_scalar_text(const cJSON *v, struct buf *b);
 
 /*
  * Cuts the reasoning sections out of text (see the delimiter table in

@@ -6,7 +6,7 @@
  * defect `duplicate` is decided and before the sink sees it; a trace left
  * out is counted in the summary as filtered (not skipped: its line was
  * fine).  `eval` applies its --where itself (it also reports labels that
- * found their trace), through where_match().
+ * found their trace), through filter_where_match().
  */
 #ifndef FILTER_H
 #define FILTER_H
@@ -29,14 +29,14 @@ struct where_cond {
  * Returns 0, -1 when arg has no '=' or an empty or too long path, -2 when
  * the path is not a valid field path.
  */
-int where_parse(const char *arg, struct where_cond *w);
+int filter_where_parse(const char *arg, struct where_cond *w);
 
 /*
- * Whether the tagged trace r meets w: its field's text (trace_field_text)
+ * Whether the tagged trace r meets w: its field's text (pipeline_field_text)
  * equals the value, or for PATH!=VALUE differs from it (a missing field
  * differs from every value).  tmp is scratch.
  */
-int where_match(const struct where_cond *w, const struct trace_result *r, struct buf *tmp);
+int filter_where_match(const struct where_cond *w, const struct trace_result *r, struct buf *tmp);
 
 struct trace_filter {
 	struct where_cond where[FILTER_MAX_WHERE]; /* all must hold */

@@ -93,8 +93,8 @@ struct matcher {
 
 /* The Vectorscan database of every rule's required literals (rules_finish builds it). */
 struct lit_db;
-int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err);
-void lit_db_free(struct lit_db *db);
+int match_lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err);
+void match_lit_db_free(struct lit_db *db);
 
 /*
  * The start offset of every sentence of text[0..len) (as defined above;

@@ -19,7 +19,7 @@ struct confusion {
 };
 
 /* Adds one pair: ref and pred are present (non-zero) or not. */
-void confusion_add(struct confusion *c, int ref, int pred);
+void metrics_confusion_add(struct confusion *c, int ref, int pred);
 
 double metrics_precision(const struct confusion *c); /* tp / (tp + fp) */
 double metrics_recall(const struct confusion *c);    /* tp / (tp + fn) */

@@ -31,7 +31,11 @@ typedef int (*par_consume_fn)(void *ctx, struct trace_result *r);
 
 struct par;
 
-/* Starts nthreads (>= 1) worker threads; cfg must outlive the struct par. */
+/*
+ * Starts nthreads (>= 1) worker threads, or as many as the system allows;
+ * cfg must outlive the struct par.  Returns NULL, having freed what it
+ * made, when not one thread could start.
+ */
 struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx);
 
 /*

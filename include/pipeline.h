@@ -18,15 +18,16 @@ struct pipeline_cfg {
 	const struct ruleset *rules;
 	struct extract_opts xo;
 	struct defect_opts dx;
+	const struct defect_patterns *dpat; /* the owner's, from defect_patterns_init; read-only, shared by threads */
 	int extract_only;         /* stop after extraction: no counts, defects or text hash (sample, judge requests) */
 };
 
 /*
  * Per-line state, reused across lines: the extracted text and the result's
  * storage.  The matcher and defect scratch are per thread: a worker made by
- * worker_init has its own; one made by worker_init_slot (-j N keeps many,
- * parallel.c) borrows those of the thread that runs it (eng), and keeps a
- * copy of its evidence.
+ * pipeline_worker_init has its own; one made by pipeline_worker_init_slot
+ * (-j N keeps many, parallel.c) borrows those of the thread that runs it
+ * (eng), and keeps a copy of its evidence.
  */
 struct worker {
 	struct extracted x;
@@ -69,19 +70,19 @@ struct trace_result {
  * string as it is and any other value as its JSON text.  Returns 0 (out
  * empty) when the field is missing.
  */
-int trace_field_text(const struct trace_result *r, const char *path, struct buf *out);
+int pipeline_field_text(const struct trace_result *r, const char *path, struct buf *out);
 
-void worker_init(struct worker *w, const struct pipeline_cfg *cfg);
+void pipeline_worker_init(struct worker *w, const struct pipeline_cfg *cfg);
 /* A worker without matcher or scratch: set w->eng before each line. */
-void worker_init_slot(struct worker *w);
-void worker_free(struct worker *w);
+void pipeline_worker_init_slot(struct worker *w);
+void pipeline_worker_free(struct worker *w);
 
 /*
  * Frees what the last line's result holds that is large (the parsed record),
  * once it has been consumed; the worker stays usable.  -j N keeps many
  * workers between lines (parallel.c), so this keeps memory flat.
  */
-void worker_release(struct worker *w);
+void pipeline_worker_release(struct worker *w);
 
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
 		   const char *fallback_model, const char *line, size_t len,

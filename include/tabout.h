@@ -28,8 +28,8 @@
 enum cot_format { FMT_CSV = 0, FMT_TSV, FMT_MARKDOWN, FMT_JSON };
 
 /* The enum cot_format value of a --format name, or -1. */
-int format_lookup(const char *name);
-const char *format_name(int fmt);
+int tabout_format_lookup(const char *name);
+const char *tabout_format_name(int fmt);
 
 struct tabout {
 	FILE *fp;

@@ -42,10 +42,10 @@ void buf_free(struct buf *b);
  * string, a sign, leading blanks, anything after the digits and a value
  * above ULLONG_MAX are rejected.  Returns 0, or -1 (and leaves *v alone).
  */
-int parse_uint(const char *s, unsigned long long *v);
+int util_parse_uint(const char *s, unsigned long long *v);
 
 /* Returns the length of the longest valid UTF-8 prefix of s (== n when valid). */
-size_t utf8_valid_prefix(const char *s, size_t n);
+size_t util_utf8_valid_prefix(const char *s, size_t n);
 
 /* 64-bit FNV-1a over n bytes, continuing from h (start with FNV64_INIT). */
 #define FNV64_INIT 0xcbf29ce484222325ULL
@@ -53,8 +53,8 @@ size_t utf8_valid_prefix(const char *s, size_t n);
  * The edit distance of a and b (insertions, deletions, substitutions and
  * swaps of two neighbours), for "did you mean"; 64 when either is longer than 64 bytes.
  */
-size_t edit_distance(const char *a, const char *b);
+size_t util_edit_distance(const char *a, const char *b);
 
-unsigned long long fnv64(unsigned long long h, const void *p, size_t n);
+unsigned long long util_fnv64(unsigned long long h, const void *p, size_t n);
 
 #endif

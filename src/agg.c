@@ -10,9 +10,7 @@
 void agg_init(struct agg *a, const char *group_by)
 {
 	memset(a, 0, sizeof *a);
-	a->nslots = 64;
-	a->slots = xmalloc(a->nslots * sizeof *a->slots);
-	memset(a->slots, 0, a->nslots * sizeof *a->slots);
+	htab_init(&a->groups, sizeof(struct agg_group));
 	if (!group_by)
 		group_by = AGG_MODEL_FIELD;
 	int n = 1;
@@ -34,15 +32,13 @@ void agg_init(struct agg *a, const char *group_by)
 
 void agg_free(struct agg *a)
 {
-	for (size_t i = 0; i < a->nslots; i++) {
-		if (!a->slots[i].key)
-			continue;
-		free(a->slots[i].key);
+	for (size_t i = 0; i < a->groups.n; i++) {
+		struct agg_group *g = htab_at(&a->groups, i);
 		for (int f = 0; f < a->nfields; f++)
-			free(a->slots[i].vals[f]);
-		free(a->slots[i].vals);
+			free(g->vals[f]);
+		free(g->vals);
 	}
-	free(a->slots);
+	htab_free(&a->groups);
 	for (int f = 0; f < a->nfields; f++) {
 		free(a->fields[f]);
 		buf_free(&a->vbuf[f]);
@@ -54,27 +50,6 @@ void agg_free(struct agg *a)
 	memset(a, 0, sizeof *a);
 }
 
-static size_t slot_of(const struct agg_group *slots, size_t nslots, const char *key)
-{
-	size_t i = (size_t)fnv64(FNV64_INIT, key, strlen(key)) & (nslots - 1);
-	while (slots[i].key && strcmp(slots[i].key, key) != 0)
-		i = (i + 1) & (nslots - 1);
-	return i;
-}
-
-static void grow(struct agg *a)
-{
-	size_t n2 = a->nslots * 2;
-	struct agg_group *s2 = xmalloc(n2 * sizeof *s2);
-	memset(s2, 0, n2 * sizeof *s2);
-	for (size_t i = 0; i < a->nslots; i++)
-		if (a->slots[i].key)
-			s2[slot_of(s2, n2, a->slots[i].key)] = a->slots[i];
-	free(a->slots);
-	a->slots = s2;
-	a->nslots = n2;
-}
-
 /* The group of vals, created empty when new. */
 static struct agg_group *group_of(struct agg *a, const char *const *vals)
 {
@@ -82,15 +57,13 @@ static struct agg_group *group_of(struct agg *a, const char *const *vals)
 	buf_reset(&a->key);
 	for (int f = 0; f < a->nfields; f++)
 		buf_printf(&a->key, "%zu:%s", strlen(vals[f]), vals[f]);
-	if (2 * (a->n + 1) > a->nslots)
-		grow(a);
-	struct agg_group *g = &a->slots[slot_of(a->slots, a->nslots, a->key.p)];
-	if (!g->key) {
-		g->key = xstrdup(a->key.p);
+	int added;
+	struct agg_group *g = htab_get(&a->groups, a->key.p, &added);
+	if (added) {
+		g->key = htab_key(&a->groups, a->groups.n - 1);
 		g->vals = xmalloc((size_t)a->nfields * sizeof *g->vals);
 		for (int f = 0; f < a->nfields; f++)
 			g->vals[f] = xstrdup(vals[f]);
-		a->n++;
 	}
 	return g;
 }
@@ -134,7 +107,7 @@ const char *agg_add_result(struct agg *a, const struct trace_result *r)
 	}
 	const char **v = a->vtmp;
 	for (int f = 0; f < a->nfields; f++)
-		v[f] = trace_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
+		v[f] = pipeline_field_text(r, a->fields[f], &a->vbuf[f]) ? a->vbuf[f].p : AGG_MISSING;
 	return agg_add(a, v, r->words, r->counts);
 }
 
@@ -176,11 +149,10 @@ static int cmp_group(const void *pa, const void *pb, void *arg)
 
 struct agg_group **agg_sorted(const struct agg *a, size_t *n)
 {
-	struct agg_group **v = xmalloc((a->n ? a->n : 1) * sizeof *v);
-	size_t k = 0;
-	for (size_t i = 0; i < a->nslots; i++)
-		if (a->slots[i].key)
-			v[k++] = &a->slots[i];
+	size_t k = a->groups.n;
+	struct agg_group **v = xmalloc((k ? k : 1) * sizeof *v);
+	for (size_t i = 0; i < k; i++)
+		v[i] = htab_at(&a->groups, i);
 	qsort_r(v, k, sizeof *v, cmp_group, (void *)&a->nfields);
 	*n = k;
 	return v;

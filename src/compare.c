@@ -95,14 +95,14 @@ static void compare_line(void *ctx, const struct trace_result *r)
 		GROW(c->pt, c->npt, c->cappt);
 		struct ptrace *p = &c->pt[c->npt++];
 		p->gkey = gkey;
-		p->pkey = trace_field_text(r, c->cfg->pair_by, &c->tmp) ? xstrdup(c->tmp.p) : NULL;
+		p->pkey = pipeline_field_text(r, c->cfg->pair_by, &c->tmp) ? xstrdup(c->tmp.p) : NULL;
 		memcpy(p->counts, r->counts, sizeof p->counts);
 		p->words = r->words;
 	}
 	if (!c->cfg->pair_by && !c->cfg->cluster_by) {
-		if (trace_field_text(r, "prompt", &c->tmp))
-			seen_add(&c->prompts, (struct seen){ gkey, fnv64(FNV64_INIT, c->tmp.p, c->tmp.len) }, cmp_seen);
-		seen_add(&c->models, (struct seen){ gkey, fnv64(FNV64_INIT, r->model, strlen(r->model)) }, cmp_seen_group);
+		if (pipeline_field_text(r, "prompt", &c->tmp))
+			seen_add(&c->prompts, (struct seen){ gkey, util_fnv64(FNV64_INIT, c->tmp.p, c->tmp.len) }, cmp_seen);
+		seen_add(&c->models, (struct seen){ gkey, util_fnv64(FNV64_INIT, r->model, strlen(r->model)) }, cmp_seen_group);
 	}
 }
 

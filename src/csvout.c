@@ -12,7 +12,7 @@ static const char *const columns[] = {
 	"defects",
 };
 
-void csv_field(FILE *fp, const char *s, size_t n)
+void csvout_field(FILE *fp, const char *s, size_t n)
 {
 	int quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
 	for (size_t i = 0; i < n && !quote; i++)
@@ -25,11 +25,11 @@ void csv_field(FILE *fp, const char *s, size_t n)
 
 static void csv_str(FILE *fp, const char *s)
 {
-	csv_field(fp, s, strlen(s));
+	csvout_field(fp, s, strlen(s));
 }
 
 /* Builds the evidence array with cJSON so that every string is escaped right. */
-void evidence_json(const struct ruleset *rs, const struct trace_result *r, struct buf *b)
+void csvout_evidence_json(const struct ruleset *rs, const struct trace_result *r, struct buf *b)
 {
 	cJSON *arr = cJSON_CreateArray();
 	struct buf txt = {0};
@@ -73,7 +73,7 @@ static void jsonl_row(struct tagout *t, const struct trace_result *r)
 		if (r->defects & (1u << d))
 			cJSON_AddItemToArray(defects, cJSON_CreateString(cot_defect_name(d)));
 	cJSON_AddNumberToObject(o, "cot_bytes", (double)r->cot_bytes);
-	evidence_json(t->rules, r, &t->tmp);
+	csvout_evidence_json(t->rules, r, &t->tmp);
 	cJSON_AddItemToObject(o, "evidence", cJSON_Parse(t->tmp.p));
 	char *s = cJSON_PrintUnformatted(o);
 
@@ -114,8 +114,8 @@ void tagout_row(struct tagout *t, const struct trace_result *r)
 	csv_str(fp, defects);
 	if (t->evidence) {
 		fputc(',', fp);
-		evidence_json(t->rules, r, &t->tmp);
-		csv_field(fp, t->tmp.p, t->tmp.len);
+		csvout_evidence_json(t->rules, r, &t->tmp);
+		csvout_field(fp, t->tmp.p, t->tmp.len);
 	}
 	fputc('\n', fp);
 }

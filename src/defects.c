@@ -2,7 +2,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <math.h>
 #include <pcre2.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,28 +289,34 @@ static const char answer_re[] =
 	"</?answer>|\\banswers?\\s+(?:would|could|should|will|might)\\s+be\\b|\\\\boxed\\s*\\{|\\\\fbox\\s*\\{|\\bfinal\\s+answer\\b|\\banswers?[\\s*_`\"'\\\\]*(?:is|are|:|=)"
 	"|\"answer\"\\s*:|<output>|<\\|begin_of_solution\\|>|\\bno\\s+(?:\\w+\\s+)?solutions?\\b";
 
-static pcre2_code *answer_code;
-static pthread_once_t answer_once = PTHREAD_ONCE_INIT;
-
-static void answer_compile(void)
+int defect_patterns_init(struct defect_patterns *p, struct buf *err)
 {
-	int err;
+	int code;
 	PCRE2_SIZE off;
-	answer_code = pcre2_compile((PCRE2_SPTR)answer_re, PCRE2_ZERO_TERMINATED,
-				    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
-	if (!answer_code) {
-		fprintf(stderr, "cotscan: BUG: answer pattern does not compile (offset %zu)\n", (size_t)off);
-		abort();
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)answer_re, PCRE2_ZERO_TERMINATED,
+				       PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+	p->answer = re;
+	if (!re) {
+		buf_printf(err, "cotscan: BUG: answer pattern does not compile (offset %zu)\n", (size_t)off);
+		return -1;
 	}
-	pcre2_jit_compile(answer_code, PCRE2_JIT_COMPLETE); /* falls back silently */
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back silently */
+	return 0;
 }
 
-int defects_answer_marker(struct defect_scratch *s, const char *text, size_t len)
+void defect_patterns_free(struct defect_patterns *p)
 {
-	pthread_once(&answer_once, answer_compile);
+	pcre2_code_free(p->answer);
+	p->answer = NULL;
+}
+
+int defects_answer_marker(const struct defect_patterns *p, struct defect_scratch *s, const char *text,
+			  size_t len)
+{
+	const pcre2_code *re = p->answer;
 	if (!s->re_md)
-		s->re_md = pcre2_match_data_create_from_pattern(answer_code, NULL);
-	return pcre2_match(answer_code, (PCRE2_SPTR)text, len, 0, 0, s->re_md, NULL) >= 0;
+		s->re_md = pcre2_match_data_create_from_pattern(re, NULL);
+	return pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, s->re_md, NULL) >= 0;
 }
 
 /* The cells of one grid row, line [a, b): its space-separated cells, or 0
@@ -382,7 +387,7 @@ int defects_answer_only(const char *text, size_t len)
 
 int defects_answer_field(const cJSON *record, const char *path)
 {
-	const cJSON *v = record ? json_path(record, path ? path : "answer") : NULL;
+	const cJSON *v = record ? extract_path(record, path ? path : "answer") : NULL;
 	if (cJSON_IsString(v))
 		return v->valuestring && !is_empty(v->valuestring, strlen(v->valuestring));
 	if (cJSON_IsNumber(v) || cJSON_IsBool(v))

@@ -131,7 +131,7 @@ static void eval_report(struct eval_ctx *c, const char *file, unsigned long long
 static int read_labels(struct eval_ctx *c, const cJSON *record, const char *file, unsigned long long line,
 		       int judge[COT_NBEHAV])
 {
-	const cJSON *l = json_path(record, c->labels_path);
+	const cJSON *l = extract_path(record, c->labels_path);
 	if (!cJSON_IsObject(l)) {
 		if (l)
 			eval_report(c, file, line, "labels '%s' is not an object", c->labels_path);
@@ -218,13 +218,13 @@ static int load_labels(struct eval_ctx *c, const char *path)
 		struct label_entry *e = &c->lab[c->nlab++];
 		memset(e, 0, sizeof *e);
 		e->line = rd.lineno;
-		if (!json_scalar_text(json_path(root, id_path), &c->tmp)) {
+		if (!extract_scalar_text(extract_path(root, id_path), &c->tmp)) {
 			buf_reset(&c->tmp);
 			buf_printf(&c->tmp, "%llu", rd.lineno);
 		}
 		e->id = xstrdup(c->tmp.p);
 		e->state = read_labels(c, root, path, rd.lineno, e->judge);
-		const cJSON *ev = json_path(root, c->evidence_path);
+		const cJSON *ev = extract_path(root, c->evidence_path);
 		e->evidence = ev ? cJSON_Duplicate(ev, 1) : NULL;
 		cJSON_Delete(root);
 	}
@@ -503,7 +503,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	if (e)
 		e->used = 1; /* even when --where leaves the trace out: the labels found their trace */
 	for (int i = 0; i < c->cfg->nwhere; i++)
-		if (!where_match(&c->cfg->where[i], r, &c->tmp)) {
+		if (!filter_where_match(&c->cfg->where[i], r, &c->tmp)) {
 			c->left_out++;
 			return;
 		}
@@ -520,7 +520,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 		evidence = e->evidence;
 	} else {
 		state = read_labels(c, r->record, r->file, r->line, judge);
-		evidence = json_path(r->record, c->evidence_path);
+		evidence = extract_path(r->record, c->evidence_path);
 	}
 	if (state != LAB_OK) {
 		/* reported where the labels are; counted once per trace */
@@ -548,7 +548,7 @@ static void eval_line(void *ctx, const struct trace_result *r)
 	memcpy(it->pred, pred, sizeof pred);
 	it->keys = c->nby ? xmalloc((size_t)c->nby * sizeof *it->keys) : NULL;
 	for (int i = 0; i < c->nby; i++)
-		it->keys[i] = xstrdup(trace_field_text(r, c->cfg->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
+		it->keys[i] = xstrdup(pipeline_field_text(r, c->cfg->by[i], &c->tmp) ? c->tmp.p : AGG_MISSING);
 	if (c->cfg->audit)
 		audit_trace(c, r, evidence, judge, it);
 }
@@ -565,7 +565,7 @@ static void score(const struct eval_item *const *g, size_t n, int b, double *x, 
 	for (size_t i = 0; i < n; i++) {
 		if (g[i]->judge[b] < 0)
 			continue;
-		confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
+		metrics_confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
 		x[m] = g[i]->judge[b];
 		y[m] = g[i]->pred[b];
 		m++;
@@ -585,7 +585,7 @@ static void score(const struct eval_item *const *g, size_t n, int b, double *x, 
 static void bootstrap(const struct eval_item *const *g, size_t n, const char *by, const char *key, double level,
 		      double lo[2][COT_NBEHAV + 1], double hi[2][COT_NBEHAV + 1])
 {
-	unsigned long long st = fnv64(fnv64(FNV64_INIT, by, strlen(by) + 1), key, strlen(key));
+	unsigned long long st = util_fnv64(util_fnv64(FNV64_INIT, by, strlen(by) + 1), key, strlen(key));
 	const struct eval_item **rs = xmalloc((n ? n : 1) * sizeof *rs);
 	double *x = xmalloc(2 * (n ? n : 1) * sizeof *x), *y = x + (n ? n : 1);
 	double *boot = xmalloc(2 * (COT_NBEHAV + 1) * EVAL_BOOT * sizeof *boot); /* [metric][row][resample] */
@@ -640,7 +640,7 @@ static void write_group(struct eval_ctx *c, int k, const char *by, const char *k
 			for (size_t i = 0; i < traces; i++) {
 				if (g[i]->judge[b] < 0)
 					continue;
-				confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
+				metrics_confusion_add(&cf, g[i]->judge[b] > 0, g[i]->pred[b] > 0);
 				x[n] = g[i]->judge[b];
 				y[n] = g[i]->pred[b];
 				n++;

@@ -261,7 +261,7 @@ static int path_next(struct path_iter *it, struct buf *key, int *kind)
 	return 1;
 }
 
-int json_path_valid(const char *p, size_t n)
+int extract_path_valid(const char *p, size_t n)
 {
 	struct path_iter it;
 	struct buf key = {0};
@@ -293,7 +293,7 @@ static void list_keys(const cJSON *o, struct buf *why)
 	buf_addc(why, ')');
 }
 
-/* json_path, and when a step is missing and why is given, which step and what is there. */
+/* extract_path, and when a step is missing and why is given, which step and what is there. */
 static const cJSON *walk(const cJSON *root, const char *path, struct buf *why)
 {
 	struct path_iter it;
@@ -341,12 +341,12 @@ static const cJSON *walk(const cJSON *root, const char *path, struct buf *why)
 	return cur;
 }
 
-const cJSON *json_path(const cJSON *root, const char *path)
+const cJSON *extract_path(const cJSON *root, const char *path)
 {
 	return walk(root, path, NULL);
 }
 
-const cJSON *json_path_why(const cJSON *root, const char *path, struct buf *why)
+const cJSON *extract_path_why(const cJSON *root, const char *path, struct buf *why)
 {
 	buf_reset(why);
 	return walk(root, path, why);
@@ -693,7 +693,7 @@ static size_t json_scan(const char *s, const char *stop, const char **str)
 	return depth;
 }
 
-int json_unclosed(const char *s, size_t n)
+int extract_json_unclosed(const char *s, size_t n)
 {
 	const char *str;
 	return json_scan(s, s + n, &str) > 0 && !str;
@@ -761,7 +761,7 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	}
 
 	if (o->cot_path) {
-		const cJSON *v = json_path_why(x->root, o->cot_path, &x->why);
+		const cJSON *v = extract_path_why(x->root, o->cot_path, &x->why);
 		if (!v) {
 			/* which step failed, and what is there */
 			char msg[512];
@@ -783,7 +783,7 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 	/* model: --model-field, else model/model_name/generator, else --model, else file name */
 	const cJSON *mv = NULL;
 	if (o->model_path)
-		mv = json_path(x->root, o->model_path);
+		mv = extract_path(x->root, o->model_path);
 	else
 		for (size_t i = 0; i < sizeof model_fields / sizeof *model_fields && !mv; i++) {
 			mv = cJSON_GetObjectItemCaseSensitive(x->root, model_fields[i]);
@@ -795,7 +795,7 @@ void extract_line(const struct extract_opts *o, const char *line, size_t len,
 		buf_addstr(&x->model, o->model_name ? o->model_name : fallback_model);
 	}
 
-	const cJSON *iv = json_path(x->root, o->id_path ? o->id_path : "id");
+	const cJSON *iv = extract_path(x->root, o->id_path ? o->id_path : "id");
 	if (!iv || !scalar_text(iv, &x->id) || x->id.len == 0) {
 		buf_reset(&x->id);
 		buf_printf(&x->id, "%llu", lineno);
@@ -844,7 +844,7 @@ void extracted_free(struct extracted *x)
 	memset(x, 0, sizeof *x);
 }
 
-int json_scalar_text(const cJSON *v, struct buf *b)
+int extract_scalar_text(const cJSON *v, struct buf *b)
 {
 	return scalar_text(v, b);
 }

@@ -4,7 +4,7 @@
 #include "cotscan.h"
 #include "filter.h"
 
-int where_parse(const char *arg, struct where_cond *w)
+int filter_where_parse(const char *arg, struct where_cond *w)
 {
 	const char *eq = strchr(arg, '=');
 	int neg = eq && eq > arg && eq[-1] == '!';
@@ -13,16 +13,16 @@ int where_parse(const char *arg, struct where_cond *w)
 		return -1;
 	memcpy(w->path, arg, plen);
 	w->path[plen] = '\0';
-	if (!json_path_valid(w->path, plen))
+	if (!extract_path_valid(w->path, plen))
 		return -2;
 	w->value = eq + 1;
 	w->negate = neg;
 	return 0;
 }
 
-int where_match(const struct where_cond *w, const struct trace_result *r, struct buf *tmp)
+int filter_where_match(const struct where_cond *w, const struct trace_result *r, struct buf *tmp)
 {
-	int eq = trace_field_text(r, w->path, tmp) && strcmp(tmp->p, w->value) == 0;
+	int eq = pipeline_field_text(r, w->path, tmp) && strcmp(tmp->p, w->value) == 0;
 	return eq != w->negate;
 }
 
@@ -36,7 +36,7 @@ int filter_keep(const struct trace_filter *f, const struct trace_result *r, stru
 	if (r->defects & f->drop)
 		return 0;
 	for (int i = 0; i < f->nwhere; i++)
-		if (!where_match(&f->where[i], r, tmp))
+		if (!filter_where_match(&f->where[i], r, tmp))
 			return 0;
 	return 1;
 }

@@ -8,6 +8,7 @@
 #include "cotscan.h"
 #include "diag.h"
 #include "gate.h"
+#include "htab.h"
 #include "tabout.h"
 
 /* --- parsing --- */
@@ -176,7 +177,7 @@ struct examples {
 };
 
 struct gstats {
-	char *model;          /* owned; NULL for the overall stats */
+	const char *model;    /* its key in check_ctx.models; NULL for the overall stats */
 	unsigned long long traces;
 	unsigned long long with[COT_NBEHAV];
 	unsigned long long defects[COT_NDEFECT];
@@ -189,8 +190,7 @@ struct check_ctx {
 	int per_model;                 /* some check names a model */
 	unsigned long examples;        /* --examples */
 	struct gstats all;
-	struct gstats *models;         /* open addressing on model, power-of-two size */
-	size_t nslots, nmodels;
+	struct htab models;            /* struct gstats by model */
 	unsigned long long lines;      /* non-blank lines */
 	unsigned long long skipped[COT_NSKIP], skipped_all;
 	struct examples skip_ex[COT_NSKIP], skip_all_ex;
@@ -206,32 +206,12 @@ static void add_example(struct examples *e, unsigned long max, const char *file,
 	e->v[e->n++] = (struct example){ file, line };
 }
 
-static size_t model_slot(const struct gstats *slots, size_t nslots, const char *model)
-{
-	size_t i = (size_t)fnv64(FNV64_INIT, model, strlen(model)) & (nslots - 1);
-	while (slots[i].model && strcmp(slots[i].model, model) != 0)
-		i = (i + 1) & (nslots - 1);
-	return i;
-}
-
 static struct gstats *model_stats(struct check_ctx *c, const char *model)
 {
-	if (2 * (c->nmodels + 1) > c->nslots) {
-		size_t n2 = c->nslots ? 2 * c->nslots : 16;
-		struct gstats *s2 = xmalloc(n2 * sizeof *s2);
-		memset(s2, 0, n2 * sizeof *s2);
-		for (size_t i = 0; i < c->nslots; i++)
-			if (c->models[i].model)
-				s2[model_slot(s2, n2, c->models[i].model)] = c->models[i];
-		free(c->models);
-		c->models = s2;
-		c->nslots = n2;
-	}
-	struct gstats *g = &c->models[model_slot(c->models, c->nslots, model)];
-	if (!g->model) {
-		g->model = xstrdup(model);
-		c->nmodels++;
-	}
+	int added;
+	struct gstats *g = htab_get(&c->models, model, &added);
+	if (added)
+		g->model = htab_key(&c->models, c->models.n - 1);
 	return g;
 }
 
@@ -376,11 +356,10 @@ static int check_finish(void *ctx)
 	size_t nres = 0, nfail = 0;
 	struct outcome *res = NULL;
 	/* models in name order for KEY@* */
-	struct gstats **sorted = xmalloc((c->nmodels ? c->nmodels : 1) * sizeof *sorted);
-	size_t nm = 0;
-	for (size_t i = 0; i < c->nslots; i++)
-		if (c->models[i].model)
-			sorted[nm++] = &c->models[i];
+	size_t nm = c->models.n;
+	struct gstats **sorted = xmalloc((nm ? nm : 1) * sizeof *sorted);
+	for (size_t i = 0; i < nm; i++)
+		sorted[i] = htab_at(&c->models, i);
 	qsort(sorted, nm, sizeof *sorted, cmp_model);
 
 	for (size_t i = 0; i < c->nchecks; i++) {
@@ -452,17 +431,15 @@ static void stats_free(struct gstats *g)
 {
 	for (int d = 0; d < COT_NDEFECT; d++)
 		free(g->ex[d].v);
-	free(g->model);
 }
 
 static void check_free(void *ctx)
 {
 	struct check_ctx *c = ctx;
 	stats_free(&c->all);
-	for (size_t i = 0; i < c->nslots; i++)
-		if (c->models[i].model)
-			stats_free(&c->models[i]);
-	free(c->models);
+	for (size_t i = 0; i < c->models.n; i++)
+		stats_free(htab_at(&c->models, i));
+	htab_free(&c->models);
 	for (int s = 0; s < COT_NSKIP; s++)
 		free(c->skip_ex[s].v);
 	free(c->skip_all_ex.v);
@@ -514,6 +491,7 @@ int sink_check_init(struct sink *s, const struct check_cfg *cfg, const struct si
 {
 	struct check_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
+	htab_init(&c->models, sizeof(struct gstats));
 	c->out = env->out;
 	c->format = cfg->format;
 	c->format_given = cfg->format_given;

@@ -94,8 +94,8 @@ int judge_parse_custom_id(const char *s, int *b, struct buf *file, unsigned long
 	if (unescape(p1 + 1, (size_t)(p2 - p1 - 1), file) < 0 || file->len == 0 ||
 	    unescape(p3 + 1, strlen(p3 + 1), id) < 0)
 		return -1;
-	if (utf8_valid_prefix(file->p, file->len) != file->len ||
-	    utf8_valid_prefix(id->p, id->len) != id->len)
+	if (util_utf8_valid_prefix(file->p, file->len) != file->len ||
+	    util_utf8_valid_prefix(id->p, id->len) != id->len)
 		return -1;
 	return 0;
 }
@@ -373,7 +373,7 @@ static int prompts_load(struct prompts *pr, const char *path)
 	if (err) {
 		diag_error("cannot read '%s': %s", path, strerror(err));
 		ret = COT_EXIT_IO;
-	} else if (t.len && (memchr(t.p, '\0', t.len) || utf8_valid_prefix(t.p, t.len) != t.len)) {
+	} else if (t.len && (memchr(t.p, '\0', t.len) || util_utf8_valid_prefix(t.p, t.len) != t.len)) {
 		diag_error("'%s' is not UTF-8 text", path);
 		ret = COT_EXIT_USAGE;
 	} else if (prompts_parse(pr, path, t.p ? t.p : "", t.len) < 0)
@@ -414,7 +414,7 @@ static void requests_line(void *ctx, const struct trace_result *r)
 	if (r->skip != COT_SKIP_NONE)
 		return; /* reported and counted by the pipeline */
 	c->traces++;
-	if (!trace_field_text(r, JUDGE_PROBLEM_FIELD, &c->problem)) {
+	if (!pipeline_field_text(r, JUDGE_PROBLEM_FIELD, &c->problem)) {
 		buf_reset(&c->problem);
 		buf_addstr(&c->problem, JUDGE_NO_PROBLEM);
 	}
@@ -614,7 +614,7 @@ static const char *answer_text(const cJSON *root, int *state, struct buf *why, s
 		*state = ANS_ERROR;
 		return NULL;
 	}
-	const cJSON *text = json_path(body, "choices.0.message.content");
+	const cJSON *text = extract_path(body, "choices.0.message.content");
 	if (!cJSON_IsString(text)) {
 		buf_addstr(why, "no answer text (response.body.choices.0.message.content)");
 		*state = ANS_UNPARSABLE;
@@ -645,7 +645,7 @@ static int read_answers(struct reader_ctx *c, const char *path)
 			c->blank++;
 			continue;
 		}
-		size_t ok = utf8_valid_prefix(line, len);
+		size_t ok = util_utf8_valid_prefix(line, len);
 		if (ok != len) {
 			read_report(c, K_BAD_LINE, path, rd.lineno, "invalid UTF-8 at column %zu", ok + 1);
 			continue;

@@ -11,6 +11,7 @@
 
 struct cotscan_tagger {
 	struct ruleset rs;
+	struct defect_patterns dpat;
 	struct pipeline_cfg cfg;
 	char *strings[5];           /* owned copies of the option strings */
 };
@@ -55,6 +56,8 @@ cotscan_tagger *cotscan_open_opts(const struct cotscan_options *opts, char *err,
 	int rc = opts->rules ? rules_load_path(&t->rs, opts->rules, &e) : rules_load_builtin(&t->rs, &e);
 	if (rc == 0)
 		rc = rules_finish(&t->rs, opts->reference ? RULES_REFERENCE : 0, &e);
+	if (rc == 0)
+		rc = defect_patterns_init(&t->dpat, &e);
 	if (rc < 0) {
 		set_err(err, errlen, &e);
 		buf_free(&e);
@@ -65,6 +68,7 @@ cotscan_tagger *cotscan_open_opts(const struct cotscan_options *opts, char *err,
 	if (err && errlen)
 		err[0] = '\0';
 	t->cfg.rules = &t->rs;
+	t->cfg.dpat = &t->dpat;
 	t->cfg.xo.cot_path = own(t, 0, opts->cot_field);
 	t->cfg.xo.model_path = own(t, 1, opts->model_field);
 	t->cfg.xo.id_path = own(t, 2, opts->id_field);
@@ -85,6 +89,7 @@ void cotscan_close(cotscan_tagger *t)
 	if (!t)
 		return;
 	rules_free(&t->rs);
+	defect_patterns_free(&t->dpat);
 	for (size_t i = 0; i < sizeof t->strings / sizeof *t->strings; i++)
 		free(t->strings[i]);
 	free(t);
@@ -117,7 +122,7 @@ cotscan_scratch *cotscan_scratch_new(const cotscan_tagger *t)
 	cotscan_scratch *s = xmalloc(sizeof *s);
 	memset(s, 0, sizeof *s);
 	s->t = t;
-	worker_init(&s->w, &t->cfg);
+	pipeline_worker_init(&s->w, &t->cfg);
 	return s;
 }
 
@@ -125,7 +130,7 @@ void cotscan_scratch_free(cotscan_scratch *s)
 {
 	if (!s)
 		return;
-	worker_free(&s->w);
+	pipeline_worker_free(&s->w);
 	free(s->ev);
 	free(s);
 }
@@ -264,7 +269,7 @@ static void *many_run(void *arg)
 		else
 			cotscan_tag_text(m->t, s, txt, len, m->flags, &m->out[i]);
 		keep(&m->out[i]);
-		worker_release(&s->w);
+		pipeline_worker_release(&s->w);
 	}
 	cotscan_scratch_free(s);
 	return NULL;

@@ -1,7 +1,9 @@
 /* literals.c - see literals.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "literals.h"
+#include "util.h"
 
 #define MAX_DEPTH 100
 
@@ -95,6 +97,7 @@ struct reader {
 	int depth;
 	struct aset free;       /* bytes not counted */
 	struct aset acc;        /* what unbounded repeats consume */
+	struct piece *tmp;      /* quantify's result being built (large: off the stack; quantify does not recurse) */
 };
 
 static size_t add_cnt(size_t a, size_t b)
@@ -763,36 +766,36 @@ static void quantify(struct reader *r, struct piece *a, size_t min, size_t max)
 		return;
 	if (max == LIT_UNBOUNDED && a->cnt > 0)
 		aset_or(&r->acc, &a->set);
-	static struct piece q; /* large: off the stack; quantify does not recurse */
-	piece_clear(&q);
-	q.set = a->set;
-	q.cnt = mul_cnt(a->cnt, max);
+	struct piece *q = r->tmp;
+	piece_clear(q);
+	q->set = a->set;
+	q->cnt = mul_cnt(a->cnt, max);
 	if (min >= 1) {
-		q.has_req = a->has_req;
-		q.req = a->req;
+		q->has_req = a->has_req;
+		q->req = a->req;
 		if (a->exact)
-			offer_exact(&q, &a->ex, 0);
+			offer_exact(q, &a->ex, 0);
 	}
 	if (a->exact && min == 0 && max == 1) {
-		q.exact = 1;
-		q.ex = a->ex;
+		q->exact = 1;
+		q->ex = a->ex;
 		struct lit empty = { .len = 0 };
-		if (set_add(&q.ex, &empty) < 0)
-			q.exact = 0;
+		if (set_add(&q->ex, &empty) < 0)
+			q->exact = 0;
 	} else if (a->exact && min == max && min <= PRODUCT_MAX) {
 		struct lit_set s = a->ex;
-		q.exact = 1;
-		for (size_t i = 1; i < min && q.exact; i++)
+		q->exact = 1;
+		for (size_t i = 1; i < min && q->exact; i++)
 			if (product(&s, &a->ex, &s) < 0)
-				q.exact = 0;
-		if (q.exact)
-			q.ex = s;
+				q->exact = 0;
+		if (q->exact)
+			q->ex = s;
 		if (min == 0) {
-			q.ex.n = 1;
-			q.ex.v[0].len = 0;
+			q->ex.n = 1;
+			q->ex.v[0].len = 0;
 		}
 	}
-	*a = q;
+	*a = *q;
 }
 
 /* The state of a sequence being read: what it consumed so far and its open run of exact atoms. */
@@ -944,31 +947,33 @@ static void parse_alt(struct reader *r, struct piece *out)
 }
 
 /*
- * Reads pattern with free as the bytes not counted (white space at least)
+ * Reads pattern with uncounted as the bytes not counted (white space at least)
  * into out; returns 0, or -1 with why set.  acc, when not NULL, receives the
  * bytes unbounded repeats consume.
  */
-static int read_with(const char *pattern, const struct aset *free, struct aset *acc, struct lit_set *out,
+static int read_with(const char *pattern, const struct aset *uncounted, struct aset *acc, struct lit_set *out,
 		     const char **why)
 {
-	static struct piece top; /* large: off the stack */
-	struct reader r = { .p = pattern, .free = *free };
-	parse_alt(&r, &top);
+	struct piece *pieces = xmalloc(2 * sizeof *pieces); /* large: off the stack */
+	struct piece *top = &pieces[0];
+	struct reader r = { .p = pattern, .free = *uncounted, .tmp = &pieces[1] };
+	int ret = -1;
+	parse_alt(&r, top);
 	if (!r.why && *r.p == ')')
 		r.why = "unbalanced parenthesis";
 	if (acc)
 		*acc = r.acc;
 	if (r.why) {
 		*why = r.why;
-		return -1;
+		goto done;
 	}
-	if (top.exact)
-		offer_exact(&top, &top.ex, 0);
-	if (!top.has_req) {
+	if (top->exact)
+		offer_exact(top, &top->ex, 0);
+	if (!top->has_req) {
 		*why = "no literal occurs in every match";
-		return -1;
+		goto done;
 	}
-	*out = top.req;
+	*out = top->req;
 	memcpy(out->free, r.free.b, sizeof out->free);
 	/* windows widen by the free bytes between counted ones: 1 / (1 - their share), by the letter model */
 	double share = 0.01; /* non-ASCII */
@@ -981,7 +986,10 @@ static int read_with(const char *pattern, const struct aset *free, struct aset *
 	if (q < 0.05 && out->back != LIT_UNBOUNDED)
 		out->back = LIT_UNBOUNDED; /* nearly every byte is free: a window reaches back to the last one */
 	set_cost_spread(out, 1 / (q > 0.05 ? q : 0.05));
-	return 0;
+	ret = 0;
+done:
+	free(pieces);
+	return ret;
 }
 
 int lit_required(const char *pattern, struct lit_set *out, const char **why)

@@ -169,7 +169,7 @@ static void fieldcheck_flush(struct fieldcheck *fc)
 		const char *near = NULL;
 		size_t best = 3;
 		for (int k = 0; k < fc->nkeys; k++) {
-			size_t dist = edit_distance(step, fc->keys[k]);
+			size_t dist = util_edit_distance(step, fc->keys[k]);
 			if (dist > 0 && dist <= best && 2 * dist < strlen(step) + 1) {
 				best = dist;
 				near = fc->keys[k];
@@ -201,7 +201,7 @@ static void fieldcheck_record(struct fieldcheck *fc, const char *file, const cJS
 		return;
 	fc->records++;
 	for (int i = 0; i < fc->n; i++)
-		if (!fc->found[i] && json_path(rec, fc->path[i]))
+		if (!fc->found[i] && extract_path(rec, fc->path[i]))
 			fc->found[i]++;
 	if (fc->sampled < 5) {
 		fc->sampled++;
@@ -258,7 +258,7 @@ static int pretty_start(const char *s, size_t n)
 	size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	return i < n && (s[i] == '{' || s[i] == '[') && json_unclosed(s + i, n - i);
+	return i < n && (s[i] == '{' || s[i] == '[') && extract_json_unclosed(s + i, n - i);
 }
 
 /* The total size of the inputs for the progress line, or 0 when one is not a regular file. */
@@ -493,6 +493,7 @@ int main(int argc, char **argv)
 {
 	struct cot_opts o;
 	struct ruleset rs = {0};
+	struct defect_patterns dpat = {0};
 	struct buf err = {0};
 	struct outfile out = {0};
 	struct sink s = {0};
@@ -528,6 +529,11 @@ int main(int argc, char **argv)
 	}
 	if ((ret = opts_check_rules(&o, &rs)) != 0)
 		goto out;
+	if (defect_patterns_init(&dpat, &err) < 0) {
+		fputs(err.p, stderr);
+		ret = COT_EXIT_USAGE;
+		goto out;
+	}
 	if (outfile_open(&out, o.output) < 0) {
 		ret = COT_EXIT_IO;
 		goto out;
@@ -548,9 +554,9 @@ int main(int argc, char **argv)
 	}
 	fieldcheck_init(&fc, &o);
 	/* sample and judge requests need only the records and their texts, so no rule runs */
-	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx,
+	struct pipeline_cfg cfg = { .rules = &rs, .xo = o.xo, .dx = o.dx, .dpat = &dpat,
 				    .extract_only = o.cmd == CMD_SAMPLE || o.cmd == CMD_JUDGE_REQUESTS };
-	worker_init(&w, &cfg);
+	pipeline_worker_init(&w, &cfg);
 	have_worker = 1;
 	if (o.cmd == CMD_RULES) {
 		o.rulelist.stat = xmalloc((rs.n ? rs.n : 1) * sizeof *o.rulelist.stat);
@@ -562,8 +568,12 @@ int main(int argc, char **argv)
 	d.rules_hash = rs.hash;
 	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
-	if (jobs > 1)
-		run.par = par_new(&cfg, jobs, consume_line, &run);
+	if (jobs > 1 && !(run.par = par_new(&cfg, jobs, consume_line, &run))) {
+		diag_error("cannot start a worker thread");
+		ret = COT_EXIT_USAGE;
+		outfile_close(&out, 0);
+		goto out;
+	}
 
 	static char *stdin_only[] = { "-" };
 	char **files = o.nfiles ? o.files : stdin_only;
@@ -622,10 +632,11 @@ int main(int argc, char **argv)
 		ret = COT_EXIT_IO;
 out:
 	if (have_worker)
-		worker_free(&w);
+		pipeline_worker_free(&w);
 	if (s.free)
 		s.free(s.ctx);
 	rules_free(&rs);
+	defect_patterns_free(&dpat);
 	free(o.rulelist.stat);
 	buf_free(&err);
 	dupset_free(&seen);

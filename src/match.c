@@ -167,7 +167,7 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 
 /* ---- the literal pass ------------------------------------------------- */
 
-void lit_db_free(struct lit_db *db)
+void match_lit_db_free(struct lit_db *db)
 {
 	if (!db)
 		return;
@@ -186,7 +186,7 @@ static int same_folded(const unsigned char *a, const unsigned char *b, size_t n)
 	return 1;
 }
 
-int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err)
+int match_lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err)
 {
 	*out = NULL;
 	size_t total = 0;
@@ -238,7 +238,7 @@ int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err)
 		buf_printf(err, "cannot build the literal matcher: %s\n", ce ? ce->message : "?");
 		hs_free_compile_error(ce);
 		db->hs = NULL;
-		lit_db_free(db);
+		match_lit_db_free(db);
 		db = NULL;
 		/* LCOV_EXCL_STOP */
 	}

@@ -119,7 +119,7 @@ static void data_row(struct merger *m)
 	}
 	if (strcmp(cell(m, 0), AGG_PARTIAL_FORMAT) != 0) {
 		unsigned long long v;
-		if (parse_uint(cell(m, 0), &v) == 0)
+		if (util_parse_uint(cell(m, 0), &v) == 0)
 			fail(m, "partial format %s, but this cotscan reads format %s", cell(m, 0), AGG_PARTIAL_FORMAT);
 		else
 			fail(m, "not a cotscan partial row (first field '%s')", cell(m, 0));
@@ -144,7 +144,7 @@ static void data_row(struct merger *m)
 	size_t tail0 = n - AGG_PARTIAL_TAIL;
 	unsigned long long v[AGG_PARTIAL_TAIL];
 	for (size_t i = 0; i < AGG_PARTIAL_TAIL; i++)
-		if (parse_uint(cell(m, tail0 + i), &v[i]) < 0) {
+		if (util_parse_uint(cell(m, tail0 + i), &v[i]) < 0) {
 			struct buf b = {0};
 			fail(m, "bad count '%s' in column '%s'", cell(m, tail0 + i), agg_partial_tail((int)i, &b));
 			buf_free(&b);

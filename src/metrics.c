@@ -5,7 +5,7 @@
 #include "metrics.h"
 #include "util.h"
 
-void confusion_add(struct confusion *c, int ref, int pred)
+void metrics_confusion_add(struct confusion *c, int ref, int pred)
 {
 	if (ref && pred)
 		c->tp++;

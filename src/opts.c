@@ -242,7 +242,7 @@ static int usage(const struct cot_opts *o, const char *fmt, ...)
 static int parse_line_number(const char *s, unsigned long long *n)
 {
 	unsigned long long v;
-	if (parse_uint(s, &v) < 0 || v == 0)
+	if (util_parse_uint(s, &v) < 0 || v == 0)
 		return -1;
 	*n = v;
 	return 0;
@@ -254,7 +254,7 @@ static int group_by_bad(const char *s)
 	for (;;) {
 		const char *e = strchr(s, ',');
 		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (!json_path_valid(s, n))
+		if (!extract_path_valid(s, n))
 			return 1;
 		if (!e)
 			return 0;
@@ -296,7 +296,7 @@ struct pending {
 static int check_where(struct cot_opts *o, const struct pending *p, struct where_cond *w, int *n)
 {
 	for (int i = 0; i < p->nwhere; i++) {
-		int rc = where_parse(p->where[i], &w[*n]);
+		int rc = filter_where_parse(p->where[i], &w[*n]);
 		if (rc == -1)
 			return usage(o, "bad --where '%s' (expected PATH=VALUE or PATH!=VALUE)", p->where[i]);
 		if (rc < 0)
@@ -311,7 +311,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 {
 	struct eval_cfg *e = &o->eval;
 	e->labels_path = p->labels_field ? p->labels_field : "labels";
-	if (!json_path_valid(e->labels_path, strlen(e->labels_path)))
+	if (!extract_path_valid(e->labels_path, strlen(e->labels_path)))
 		return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 			     e->labels_path);
 	if (e->audit && (e->errors || e->ci))
@@ -321,7 +321,7 @@ static int check_eval(struct cot_opts *o, const struct pending *p)
 	for (int i = 0; i < p->nby; i++) {
 		if (strcmp(p->by[i], "none") == 0)
 			continue;
-		if (!json_path_valid(p->by[i], strlen(p->by[i])))
+		if (!extract_path_valid(p->by[i], strlen(p->by[i])))
 			return usage(o, "bad --by path '%s'", p->by[i]);
 		e->by[e->nby++] = p->by[i];
 	}
@@ -337,7 +337,7 @@ static int check_sample(struct cot_opts *o, const struct pending *p)
 	if (p->nby > 1)
 		return usage(o, "sample takes one --by field, not %d", p->nby);
 	if (p->nby == 1 && strcmp(p->by[0], "none") != 0) {
-		if (!json_path_valid(p->by[0], strlen(p->by[0])))
+		if (!extract_path_valid(p->by[0], strlen(p->by[0])))
 			return usage(o, "bad --by path '%s'", p->by[0]);
 		o->sample.by = p->by[0];
 	}
@@ -454,7 +454,7 @@ static int finish(struct cot_opts *o, struct pending *p)
 {
 	const char *paths[] = { o->xo.cot_path, o->xo.model_path, o->xo.id_path, o->dx.answer_path };
 	for (int i = 0; i < 4; i++)
-		if (paths[i] && !json_path_valid(paths[i], strlen(paths[i])))
+		if (paths[i] && !extract_path_valid(paths[i], strlen(paths[i])))
 			return usage(o, "bad field path '%s' (expected a.b.0.c, a JSON Pointer /a/b/0/c or jq's .a.b[0][\"c\"])",
 				     paths[i]);
 	if (p->group_by && group_by_bad(p->group_by))
@@ -463,7 +463,7 @@ static int finish(struct cot_opts *o, struct pending *p)
 		return usage(o, "--partial always writes CSV; give --format to 'cotscan merge'");
 	const char *cpaths[] = { o->compare.pair_by, o->compare.cluster_by };
 	for (int i = 0; i < 2; i++)
-		if (cpaths[i] && !json_path_valid(cpaths[i], strlen(cpaths[i])))
+		if (cpaths[i] && !extract_path_valid(cpaths[i], strlen(cpaths[i])))
 			return usage(o, "bad --%s path '%s'", i ? "cluster-by" : "pair-by", cpaths[i]);
 	if (o->compare.pair_by && o->compare.cluster_by)
 		return usage(o, "--pair-by and --cluster-by cannot be combined (pair by problem, or cluster, not both)");
@@ -507,7 +507,7 @@ static const char *closest_command(const char *s)
 		/* a two-word command ("judge read") by its first word */
 		char first[32];
 		snprintf(first, sizeof first, "%.*s", (int)strcspn(cmddefs[i].name, " "), cmddefs[i].name);
-		size_t dist = edit_distance(s, first);
+		size_t dist = util_edit_distance(s, first);
 		if (dist < bd && 2 * dist < n) {
 			bd = dist;
 			best = cmddefs[i].name;
@@ -536,7 +536,7 @@ static const char *closest_option(const char *name, size_t n, unsigned cmd)
 	size_t bd = 4;
 	int bapplies = 0;
 	for (size_t i = 0; i < NOPTS; i++) {
-		size_t dist = edit_distance(key, optdefs[i].name);
+		size_t dist = util_edit_distance(key, optdefs[i].name);
 		int applies = (optdefs[i].cmds & cmd) != 0;
 		if (dist > 3 || 2 * dist >= n + 1)
 			continue;
@@ -661,7 +661,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 	longopts[NOPTS] = (struct option){ 0 };
 	shortopts[ns] = '\0';
 
-	optind = 1;
+	optind = 0; /* 0, not 1: getopt_long also forgets where an earlier parse stopped */
 	opterr = 0;
 	int c, ret = -1;
 	while (ret < 0 && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -712,14 +712,14 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_JSONL: o->tag.jsonl = 1; break;
 		case 'j': {
 			unsigned long long n;
-			if (parse_uint(optarg, &n) < 0 || n < 1 || n > MAX_JOBS)
+			if (util_parse_uint(optarg, &n) < 0 || n < 1 || n > MAX_JOBS)
 				ret = usage(o, "bad -j '%s' (expected a whole number from 1 to %d)", optarg, MAX_JOBS);
 			else
 				o->jobs = (int)n;
 			break;
 		}
 		case OPT_FORMAT:
-			p.format = format_lookup(optarg);
+			p.format = tabout_format_lookup(optarg);
 			if (p.format < 0)
 				ret = usage(o, "unknown format '%s' (known: csv, tsv, markdown, json)", optarg);
 			p.format_given = 1;
@@ -778,7 +778,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_PAIR_BY: o->compare.pair_by = optarg; break;
 		case OPT_CLUSTER_BY: o->compare.cluster_by = optarg; break;
 		case OPT_SEED:
-			if (parse_uint(optarg, &o->compare.seed) < 0)
+			if (util_parse_uint(optarg, &o->compare.seed) < 0)
 				ret = usage(o, "bad --seed '%s' (expected a whole number)", optarg);
 			o->sample.seed = o->compare.seed;
 			break;
@@ -786,7 +786,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 		case OPT_MAX_BYTES:
 		case OPT_EXAMPLES: {
 			unsigned long long v;
-			if (parse_uint(optarg, &v) < 0 || v > SIZE_MAX)
+			if (util_parse_uint(optarg, &v) < 0 || v > SIZE_MAX)
 				ret = usage(o, "option '--%s' needs a whole number, not '%s'", d->name, optarg);
 			else if (c == OPT_MIN_BYTES)
 				o->dx.min_bytes = (size_t)v;
@@ -805,7 +805,7 @@ int opts_parse(struct cot_opts *o, int argc, char **argv)
 			break;
 		case OPT_CONFIG: p.config = optarg; break;
 		case 'n':
-			if (parse_uint(optarg, &p.n) < 0 || p.n == 0)
+			if (util_parse_uint(optarg, &p.n) < 0 || p.n == 0)
 				ret = usage(o, "bad -n '%s' (expected a whole number, 1 or more)", optarg);
 			p.count = 1;
 			break;

@@ -4,7 +4,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
 #include "parallel.h"
 #include "util.h"
 
@@ -68,7 +67,7 @@ static void run_batch(struct par *p, struct batch *b, struct worker *eng)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		if (i == b->nslots) {
-			worker_init_slot(&b->slots[i]);
+			pipeline_worker_init_slot(&b->slots[i]);
 			b->nslots++;
 		}
 		b->slots[i].eng = eng;
@@ -83,7 +82,7 @@ static void *worker_main(void *arg)
 	struct par *p = arg;
 	/* one matcher per thread, warm across lines */
 	struct worker eng;
-	worker_init(&eng, p->cfg);
+	pipeline_worker_init(&eng, p->cfg);
 	lock(p);
 	for (;;) {
 		while (!p->quit && p->taken == p->fill)
@@ -99,7 +98,7 @@ static void *worker_main(void *arg)
 		pthread_cond_broadcast(&p->done_cv);
 	}
 	unlock(p);
-	worker_free(&eng);
+	pipeline_worker_free(&eng);
 	return NULL;
 }
 
@@ -129,8 +128,8 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 		if (pthread_create(&p->threads[i], NULL, worker_main, p) != 0) {
 			/* LCOV_EXCL_START: thread creation fails only when resources run out */
 			if (i == 0) {
-				diag_error("cannot start a worker thread");
-				exit(COT_EXIT_USAGE);
+				par_free(p);
+				return NULL;
 			}
 			break; /* fewer threads still give the same results */
 			/* LCOV_EXCL_STOP */
@@ -174,10 +173,10 @@ static int consume_batch(struct par *p, int wait)
 	 * longest line it ever saw */
 	for (size_t i = 0; i < b->n; i++)
 		if (b->items[i].len > PAR_SLOT_KEEP) {
-			worker_free(&b->slots[i]);
-			worker_init_slot(&b->slots[i]);
+			pipeline_worker_free(&b->slots[i]);
+			pipeline_worker_init_slot(&b->slots[i]);
 		} else
-			worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
+			pipeline_worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
 		buf_free(&b->data);
 	buf_reset(&b->data);
@@ -246,7 +245,7 @@ void par_free(struct par *p)
 	for (size_t i = 0; i < p->nring; i++) {
 		struct batch *b = &p->ring[i];
 		for (size_t k = 0; k < b->nslots; k++)
-			worker_free(&b->slots[k]);
+			pipeline_worker_free(&b->slots[k]);
 		buf_free(&b->data);
 		free(b->items);
 		free(b->slots);

@@ -4,14 +4,14 @@
 #include "defects.h"
 #include "pipeline.h"
 
-int trace_field_text(const struct trace_result *r, const char *path, struct buf *out)
+int pipeline_field_text(const struct trace_result *r, const char *path, struct buf *out)
 {
 	buf_reset(out);
 	if (strcmp(path, TRACE_MODEL_FIELD) == 0) {
 		buf_addstr(out, r->model);
 		return 1;
 	}
-	const cJSON *v = json_path(r->record, path);
+	const cJSON *v = extract_path(r->record, path);
 	if (!v)
 		return 0;
 	if (cJSON_IsString(v)) {
@@ -26,18 +26,18 @@ int trace_field_text(const struct trace_result *r, const char *path, struct buf 
 	return 1;
 }
 
-void worker_init(struct worker *w, const struct pipeline_cfg *cfg)
+void pipeline_worker_init(struct worker *w, const struct pipeline_cfg *cfg)
 {
 	memset(w, 0, sizeof *w);
 	matcher_init(&w->m, cfg->rules);
 }
 
-void worker_init_slot(struct worker *w)
+void pipeline_worker_init_slot(struct worker *w)
 {
 	memset(w, 0, sizeof *w);
 }
 
-void worker_free(struct worker *w)
+void pipeline_worker_free(struct worker *w)
 {
 	free(w->ev);
 	extracted_free(&w->x);
@@ -47,7 +47,7 @@ void worker_free(struct worker *w)
 	buf_free(&w->warn);
 }
 
-void worker_release(struct worker *w)
+void pipeline_worker_release(struct worker *w)
 {
 	cJSON_Delete(w->x.root);
 	w->x.root = NULL;
@@ -75,8 +75,8 @@ static const char *find_escaped_nul(const char *s, size_t n)
  * The per-trace defect detectors (README "Defects"); duplicate is decided
  * later, in input order, from r->cot_hash.
  */
-static void trace_defects(const struct defect_opts *dx, struct defect_scratch *ds,
-			  const struct extracted *x, struct trace_result *r)
+static void trace_defects(const struct defect_opts *dx, const struct defect_patterns *dpat,
+			  struct defect_scratch *ds, const struct extracted *x, struct trace_result *r)
 {
 	int loop_end;
 	r->defects |= defects_detect(ds, x->text, x->len, &loop_end);
@@ -87,7 +87,7 @@ static void trace_defects(const struct defect_opts *dx, struct defect_scratch *d
 	}
 	/* a cut text is truncated even when the record keeps an answer field;
 	 * a bare answer ("wife", a grid) is not cut, though it has no marker */
-	int text_answer = after || defects_answer_marker(ds, x->full, x->full_len);
+	int text_answer = after || defects_answer_marker(dpat, ds, x->full, x->full_len);
 	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
 		r->defects |= 1u << COT_D_NO_ANSWER;
 	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len) &&
@@ -117,7 +117,7 @@ static int check_bytes(struct worker *w, const char *line, size_t len, struct tr
 		skipped(r, w, COT_SKIP_NUL);
 		return 0;
 	}
-	size_t ok = utf8_valid_prefix(line, len);
+	size_t ok = util_utf8_valid_prefix(line, len);
 	if (ok != len) {
 		buf_printf(&w->why, "invalid UTF-8 at column %zu", ok + 1);
 		skipped(r, w, COT_SKIP_BAD_UTF8);
@@ -170,7 +170,7 @@ static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct tra
 			   lr->name, lr->file, lr->line, msg);
 		r->warn = w->warn.p;
 	}
-	trace_defects(&cfg->dx, &e->ds, x, r);
+	trace_defects(&cfg->dx, cfg->dpat, &e->ds, x, r);
 }
 
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,

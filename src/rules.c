@@ -223,8 +223,8 @@ unsigned long long rules_hash_file(unsigned long long h, const char *fname, cons
 {
 	const char *base = strrchr(fname, '/');
 	base = base ? base + 1 : fname;
-	h = fnv64(h, base, strlen(base) + 1);
-	return fnv64(h, text, len);
+	h = util_fnv64(h, base, strlen(base) + 1);
+	return util_fnv64(h, text, len);
 }
 
 unsigned long long rules_builtin_hash(void)
@@ -483,9 +483,9 @@ int rules_finish(struct ruleset *rs, unsigned flags, struct buf *err)
 		free(r->lits);
 		r->lits = NULL;
 	}
-	lit_db_free(rs->db);
+	match_lit_db_free(rs->db);
 	rs->db = NULL;
-	if (lit_db_build(rs, &rs->db, err) < 0)
+	if (match_lit_db_build(rs, &rs->db, err) < 0)
 		return -1;
 	return rc;
 }
@@ -500,7 +500,7 @@ void rules_free(struct ruleset *rs)
 		free(rs->v[i].expanded);
 		free(rs->v[i].lits);
 	}
-	lit_db_free(rs->db);
+	match_lit_db_free(rs->db);
 	free(rs->v);
 	free(rs->origin);
 	memset(rs, 0, sizeof *rs);

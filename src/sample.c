@@ -4,6 +4,7 @@
 
 #include "agg.h"
 #include "diag.h"
+#include "htab.h"
 #include "sample.h"
 #include "util.h"
 
@@ -16,8 +17,7 @@ struct kept {
 
 /* One stratum: its value and a max-heap of its n smallest records. */
 struct stratum {
-	char *key;                /* owned */
-	unsigned long long hkey;  /* fnv64 of key, for the table */
+	const char *key;          /* its key in sample_ctx.strata */
 	struct kept *heap;        /* owned; heap[0] is the largest kept */
 	size_t n, cap;
 	unsigned long long seen;  /* records of the stratum read */
@@ -26,8 +26,7 @@ struct stratum {
 struct sample_ctx {
 	const struct sample_cfg *cfg;
 	FILE *out;
-	struct stratum **tab;     /* open addressing on hkey; NULL: free */
-	size_t tabcap, nstrata;
+	struct htab strata;       /* struct stratum by value */
 	unsigned long long traces;
 	struct buf key;
 };
@@ -37,7 +36,7 @@ unsigned long long sample_hash(unsigned long long seed, const char *p, size_t n)
 	unsigned char sb[8];
 	for (int i = 0; i < 8; i++)
 		sb[i] = (unsigned char)(seed >> (8 * i));
-	unsigned long long h = fnv64(fnv64(FNV64_INIT, sb, 8), p, n);
+	unsigned long long h = util_fnv64(util_fnv64(FNV64_INIT, sb, 8), p, n);
 	/* FNV's low bits mix poorly: finish with splitmix64's mixer */
 	h ^= h >> 30;
 	h *= 0xbf58476d1ce4e5b9ULL;
@@ -97,32 +96,10 @@ static void sift_up(struct kept *v, size_t i)
 /* The stratum named key, made when new. */
 static struct stratum *stratum_get(struct sample_ctx *c, const char *key)
 {
-	unsigned long long hk = fnv64(FNV64_INIT, key, strlen(key));
-	if (2 * (c->nstrata + 1) > c->tabcap) {
-		size_t ncap = c->tabcap ? 2 * c->tabcap : 16;
-		struct stratum **nt = xmalloc(ncap * sizeof *nt);
-		memset(nt, 0, ncap * sizeof *nt);
-		for (size_t i = 0; i < c->tabcap; i++)
-			if (c->tab[i]) {
-				size_t j = c->tab[i]->hkey & (ncap - 1);
-				while (nt[j])
-					j = (j + 1) & (ncap - 1);
-				nt[j] = c->tab[i];
-			}
-		free(c->tab);
-		c->tab = nt;
-		c->tabcap = ncap;
-	}
-	size_t j = hk & (c->tabcap - 1);
-	for (; c->tab[j]; j = (j + 1) & (c->tabcap - 1))
-		if (c->tab[j]->hkey == hk && strcmp(c->tab[j]->key, key) == 0)
-			return c->tab[j];
-	struct stratum *st = xmalloc(sizeof *st);
-	memset(st, 0, sizeof *st);
-	st->key = xstrdup(key);
-	st->hkey = hk;
-	c->tab[j] = st;
-	c->nstrata++;
+	int added;
+	struct stratum *st = htab_get(&c->strata, key, &added);
+	if (added)
+		st->key = htab_key(&c->strata, c->strata.n - 1);
 	return st;
 }
 
@@ -134,7 +111,7 @@ static void sample_line(void *ctx, const struct trace_result *r)
 	c->traces++;
 	const char *key = "";
 	if (c->cfg->by)
-		key = trace_field_text(r, c->cfg->by, &c->key) ? c->key.p : AGG_MISSING;
+		key = pipeline_field_text(r, c->cfg->by, &c->key) ? c->key.p : AGG_MISSING;
 	struct stratum *st = stratum_get(c, key);
 	st->seen++;
 	struct kept k = { .h = sample_hash(c->cfg->seed, r->raw, r->rawlen), .line = (char *)r->raw, .len = r->rawlen };
@@ -166,12 +143,11 @@ static int cmp_stratum(const void *a, const void *b)
 static int sample_finish(void *ctx)
 {
 	struct sample_ctx *c = ctx;
-	struct stratum **v = xmalloc((c->nstrata ? c->nstrata : 1) * sizeof *v);
-	size_t n = 0;
+	size_t n = c->strata.n;
+	struct stratum **v = xmalloc((n ? n : 1) * sizeof *v);
 	unsigned long long kept = 0, small = 0;
-	for (size_t i = 0; i < c->tabcap; i++)
-		if (c->tab[i])
-			v[n++] = c->tab[i];
+	for (size_t i = 0; i < n; i++)
+		v[i] = htab_at(&c->strata, i);
 	qsort(v, n, sizeof *v, cmp_stratum);
 	for (size_t i = 0; i < n; i++) {
 		struct stratum *st = v[i];
@@ -197,17 +173,13 @@ static int sample_finish(void *ctx)
 static void sample_free(void *ctx)
 {
 	struct sample_ctx *c = ctx;
-	for (size_t i = 0; i < c->tabcap; i++) {
-		struct stratum *st = c->tab[i];
-		if (!st)
-			continue;
+	for (size_t i = 0; i < c->strata.n; i++) {
+		struct stratum *st = htab_at(&c->strata, i);
 		for (size_t k = 0; k < st->n; k++)
 			free(st->heap[k].line);
 		free(st->heap);
-		free(st->key);
-		free(st);
 	}
-	free(c->tab);
+	htab_free(&c->strata);
 	buf_free(&c->key);
 	free(c);
 }
@@ -216,6 +188,7 @@ int sink_sample_init(struct sink *s, const struct sample_cfg *cfg, const struct 
 {
 	struct sample_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
+	htab_init(&c->strata, sizeof(struct stratum));
 	c->cfg = cfg;
 	c->out = env->out;
 	*s = (struct sink){ .ctx = c, .line = sample_line, .finish = sample_finish, .free = sample_free };

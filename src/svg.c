@@ -23,7 +23,7 @@ static size_t char_len(const char *s, size_t i, size_t n)
 {
 	unsigned char c = (unsigned char)s[i];
 	size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	return i + len > n || (c >= 0x80 && utf8_valid_prefix(s + i, len) != len) ? 1 : len;
+	return i + len > n || (c >= 0x80 && util_utf8_valid_prefix(s + i, len) != len) ? 1 : len;
 }
 
 /* Writes the characters of s[from..to) escaped, control characters and invalid UTF-8 as '?'. */

@@ -10,7 +10,7 @@
 
 static const char *const format_names[] = { "csv", "tsv", "markdown", "json" };
 
-int format_lookup(const char *name)
+int tabout_format_lookup(const char *name)
 {
 	for (int i = 0; i < (int)(sizeof format_names / sizeof *format_names); i++)
 		if (strcmp(name, format_names[i]) == 0)
@@ -18,7 +18,7 @@ int format_lookup(const char *name)
 	return -1;
 }
 
-const char *format_name(int fmt)
+const char *tabout_format_name(int fmt)
 {
 	return format_names[fmt];
 }
@@ -71,7 +71,7 @@ void tabout_begin(struct tabout *t, FILE *fp, int fmt, size_t ncols, const char 
 			if (i)
 				fputc(fmt == FMT_CSV ? ',' : '\t', fp);
 			if (fmt == FMT_CSV)
-				csv_field(fp, names[i], strlen(names[i]));
+				csvout_field(fp, names[i], strlen(names[i]));
 			else
 				tsv_text(fp, names[i]);
 		}
@@ -134,7 +134,7 @@ void tabout_str(struct tabout *t, const char *s)
 {
 	cell_start(t);
 	switch (t->fmt) {
-	case FMT_CSV: csv_field(t->fp, s, strlen(s)); break;
+	case FMT_CSV: csvout_field(t->fp, s, strlen(s)); break;
 	case FMT_TSV: tsv_text(t->fp, s); break;
 	case FMT_MARKDOWN: md_text(t->fp, s); break;
 	case FMT_JSON: json_string(t->fp, s); break;

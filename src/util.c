@@ -124,7 +124,7 @@ void buf_free(struct buf *b)
  * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
  * U+10FFFF.  ASCII runs are skipped eight bytes at a time.
  */
-size_t utf8_valid_prefix(const char *str, size_t n)
+size_t util_utf8_valid_prefix(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -172,7 +172,7 @@ size_t utf8_valid_prefix(const char *str, size_t n)
 	return n;
 }
 
-int parse_uint(const char *s, unsigned long long *v)
+int util_parse_uint(const char *s, unsigned long long *v)
 {
 	unsigned long long n = 0;
 	if (!*s)
@@ -189,7 +189,7 @@ int parse_uint(const char *s, unsigned long long *v)
 	return 0;
 }
 
-unsigned long long fnv64(unsigned long long h, const void *p, size_t n)
+unsigned long long util_fnv64(unsigned long long h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
 	for (size_t i = 0; i < n; i++) {
@@ -203,7 +203,7 @@ unsigned long long fnv64(unsigned long long h, const void *p, size_t n)
  * The edit distance of a and b (optimal string alignment: insertions,
  * deletions, substitutions and swaps of two neighbours), at most 64 bytes.
  */
-size_t edit_distance(const char *a, const char *b)
+size_t util_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 64 || lb > 64)

@@ -121,6 +121,10 @@ int main(void)
 	}
 
 	/* answer markers */
+	struct defect_patterns pat = {0};
+	struct buf perr = {0};
+	CHECK_INT(defect_patterns_init(&pat, &perr), 0);
+	buf_free(&perr);
 	static const char *const with[] = {
 		"so <answer>42</answer>", "we get \\boxed{7}", "\\fbox{x}", "The final answer: 3",
 		"The answer is 12", "**Answer:** 5", "ANSWER = 9", "{\"reasoning\": \"r\", \"answer\": \"4\"}",
@@ -129,13 +133,14 @@ int main(void)
 		"12 + 7 + 30 + 5</answer>", "A valid answer would be\n8 * 3",
 	};
 	for (size_t i = 0; i < sizeof with / sizeof *with; i++)
-		CHECK(defects_answer_marker(&ds, with[i], strlen(with[i])), "marker in '%s'", with[i]);
+		CHECK(defects_answer_marker(&pat, &ds, with[i], strlen(with[i])), "marker in '%s'", with[i]);
 	static const char *const without[] = {
 		"so the total is 18", "we answered the phone", "answering this", "the solutions of x^2 = 4",
 		"",
 	};
 	for (size_t i = 0; i < sizeof without / sizeof *without; i++)
-		CHECK(!defects_answer_marker(&ds, without[i], strlen(without[i])), "no marker in '%s'", without[i]);
+		CHECK(!defects_answer_marker(&pat, &ds, without[i], strlen(without[i])), "no marker in '%s'", without[i]);
+	defect_patterns_free(&pat);
 
 	/* a text that is only an answer: one JSON value, or a grid */
 	static const struct {

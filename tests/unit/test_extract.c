@@ -100,44 +100,44 @@ int main(void)
 	ex(&named, "{\"cot\":\"x\",\"model\":\"inrecord\"}");
 	CHECK_STR(x.model.p, "inrecord");
 
-	/* json_path edge cases */
+	/* extract_path edge cases */
 	cJSON *j = cJSON_Parse("{\"a\":[10,20,30],\"b\":{\"c\":true}}");
-	CHECK(cJSON_GetNumberValue(json_path(j, "a.0")) == 10, "a.0");
-	CHECK(cJSON_GetNumberValue(json_path(j, "a.-3")) == 10, "a.-3");
-	CHECK(json_path(j, "a.3") == NULL, "a.3");
-	CHECK(json_path(j, "a.-4") == NULL, "a.-4");
-	CHECK(json_path(j, "a.x") == NULL, "a.x");
-	CHECK(cJSON_IsTrue(json_path(j, "b.c")), "b.c");
-	CHECK(json_path(j, "b.c.d") == NULL, "b.c.d");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "a.0")) == 10, "a.0");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "a.-3")) == 10, "a.-3");
+	CHECK(extract_path(j, "a.3") == NULL, "a.3");
+	CHECK(extract_path(j, "a.-4") == NULL, "a.-4");
+	CHECK(extract_path(j, "a.x") == NULL, "a.x");
+	CHECK(cJSON_IsTrue(extract_path(j, "b.c")), "b.c");
+	CHECK(extract_path(j, "b.c.d") == NULL, "b.c.d");
 	cJSON_Delete(j);
 
 	/* the three spellings: dotted, JSON Pointer, jq; any key */
 	j = cJSON_Parse("{\"r\":{\"0.0\":{\"c\":\"t\"}},\"a/b\":1,\"m~n\":2,\"a,b\":3,\"l\":[5,6],\"\":7}");
-	CHECK(cJSON_IsString(json_path(j, "/r/0.0/c")), "/r/0.0/c");
-	CHECK(cJSON_IsString(json_path(j, ".r[\"0.0\"].c")), ".r[\"0.0\"].c");
-	CHECK(cJSON_IsString(json_path(j, ".r.[\"0.0\"].c")), ".r.[\"0.0\"].c");
-	CHECK(cJSON_IsString(json_path(j, ".r[\"0\\u002e0\"].c")), "\\u escape");
-	CHECK(json_path(j, "r.0.0.c") == NULL, "a dotted key cannot hold a dot");
-	CHECK(cJSON_GetNumberValue(json_path(j, "/a~1b")) == 1, "/a~1b");
-	CHECK(cJSON_GetNumberValue(json_path(j, "/m~0n")) == 2, "/m~0n");
-	CHECK(cJSON_GetNumberValue(json_path(j, ".[\"a,b\"]")) == 3, ".[\"a,b\"]");
-	CHECK(cJSON_GetNumberValue(json_path(j, "/l/1")) == 6, "/l/1");
-	CHECK(json_path(j, "/l/-1") == NULL, "a pointer has no negative index");
-	CHECK(cJSON_GetNumberValue(json_path(j, ".l[-1]")) == 6, ".l[-1]");
-	CHECK(json_path(j, ".l.x") == NULL, ".l.x");
-	CHECK(json_path(j, ".l[\"0\"]") == NULL, "a quoted key is not an index");
-	CHECK(cJSON_GetNumberValue(json_path(j, "/")) == 7, "/ is the empty key");
+	CHECK(cJSON_IsString(extract_path(j, "/r/0.0/c")), "/r/0.0/c");
+	CHECK(cJSON_IsString(extract_path(j, ".r[\"0.0\"].c")), ".r[\"0.0\"].c");
+	CHECK(cJSON_IsString(extract_path(j, ".r.[\"0.0\"].c")), ".r.[\"0.0\"].c");
+	CHECK(cJSON_IsString(extract_path(j, ".r[\"0\\u002e0\"].c")), "\\u escape");
+	CHECK(extract_path(j, "r.0.0.c") == NULL, "a dotted key cannot hold a dot");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "/a~1b")) == 1, "/a~1b");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "/m~0n")) == 2, "/m~0n");
+	CHECK(cJSON_GetNumberValue(extract_path(j, ".[\"a,b\"]")) == 3, ".[\"a,b\"]");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "/l/1")) == 6, "/l/1");
+	CHECK(extract_path(j, "/l/-1") == NULL, "a pointer has no negative index");
+	CHECK(cJSON_GetNumberValue(extract_path(j, ".l[-1]")) == 6, ".l[-1]");
+	CHECK(extract_path(j, ".l.x") == NULL, ".l.x");
+	CHECK(extract_path(j, ".l[\"0\"]") == NULL, "a quoted key is not an index");
+	CHECK(cJSON_GetNumberValue(extract_path(j, "/")) == 7, "/ is the empty key");
 	const char *bad[] = { "", "a..b", ".a..b", "a.", ".a[", ".a[x]", ".a[\"x", ".a[\"x\"", "/a~2", "/a~", ".a[-]",
 			      ".[\"\\u0000\"]", ".[\"\\q\"]" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		CHECK(!json_path_valid(bad[i], strlen(bad[i])), "'%s' is not a path", bad[i]);
+		CHECK(!extract_path_valid(bad[i], strlen(bad[i])), "'%s' is not a path", bad[i]);
 	const char *good[] = { "a", "a.b.-1", "/", "/a/0", ".a", ".a[0][\"b\"]", "[0]", ".[\"x\"]" };
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
-		CHECK(json_path_valid(good[i], strlen(good[i])), "'%s' is a path", good[i]);
+		CHECK(extract_path_valid(good[i], strlen(good[i])), "'%s' is a path", good[i]);
 	struct buf why = {0};
-	CHECK(json_path_why(j, "r.x", &why) == NULL, "r.x");
+	CHECK(extract_path_why(j, "r.x", &why) == NULL, "r.x");
 	CHECK_STR(why.p, "no key 'x' at 'r' (keys there: '0.0')");
-	CHECK(json_path_why(j, "/l/9", &why) == NULL, "/l/9");
+	CHECK(extract_path_why(j, "/l/9", &why) == NULL, "/l/9");
 	CHECK_STR(why.p, "step '9' of '/l/9' is not an index of the array there (2 elements)");
 	buf_free(&why);
 	cJSON_Delete(j);

@@ -45,7 +45,7 @@ int main(void)
 	static const int ref[] = { 1, 1, 1, 0, 0, 0, 0 }, pred[] = { 3, 1, 0, 2, 0, 0, 0 };
 	struct confusion c = {0};
 	for (size_t i = 0; i < N(ref); i++)
-		confusion_add(&c, ref[i], pred[i]);
+		metrics_confusion_add(&c, ref[i], pred[i]);
 	CHECK_INT(c.tp, 2);
 	CHECK_INT(c.fp, 1);
 	CHECK_INT(c.fn, 1);

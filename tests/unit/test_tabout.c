@@ -48,13 +48,13 @@ static char *table(int fmt)
 
 int main(void)
 {
-	CHECK_INT(format_lookup("csv"), FMT_CSV);
-	CHECK_INT(format_lookup("tsv"), FMT_TSV);
-	CHECK_INT(format_lookup("markdown"), FMT_MARKDOWN);
-	CHECK_INT(format_lookup("json"), FMT_JSON);
-	CHECK_INT(format_lookup("xml"), -1);
-	CHECK_INT(format_lookup(""), -1);
-	CHECK_STR(format_name(FMT_MARKDOWN), "markdown");
+	CHECK_INT(tabout_format_lookup("csv"), FMT_CSV);
+	CHECK_INT(tabout_format_lookup("tsv"), FMT_TSV);
+	CHECK_INT(tabout_format_lookup("markdown"), FMT_MARKDOWN);
+	CHECK_INT(tabout_format_lookup("json"), FMT_JSON);
+	CHECK_INT(tabout_format_lookup("xml"), -1);
+	CHECK_INT(tabout_format_lookup(""), -1);
+	CHECK_STR(tabout_format_name(FMT_MARKDOWN), "markdown");
 
 	char *s = table(FMT_CSV);
 	CHECK_STR(s, "name,n,rate\n\"a,b \"\"q\"\"\",3,0.50\nx|y\tz\\,12345678901234,-nan\n");

@@ -20,8 +20,8 @@ int main(void)
 		{ "\xF8\x88\x80\x80\x80", 5, 0 },         /* 5-byte form */
 	};
 	for (size_t i = 0; i < sizeof u / sizeof *u; i++)
-		CHECK(utf8_valid_prefix(u[i].s, u[i].n) == u[i].want, "case %zu: got %zu want %zu", i,
-		      utf8_valid_prefix(u[i].s, u[i].n), u[i].want);
+		CHECK(util_utf8_valid_prefix(u[i].s, u[i].n) == u[i].want, "case %zu: got %zu want %zu", i,
+		      util_utf8_valid_prefix(u[i].s, u[i].n), u[i].want);
 
 	struct buf b = {0};
 	buf_reset(&b);
@@ -37,10 +37,10 @@ int main(void)
 	buf_free(&b);
 
 	/* FNV-1a 64 reference values */
-	CHECK(fnv64(FNV64_INIT, "", 0) == 0xcbf29ce484222325ULL, "empty");
-	CHECK(fnv64(FNV64_INIT, "a", 1) == 0xaf63dc4c8601ec8cULL, "a");
+	CHECK(util_fnv64(FNV64_INIT, "", 0) == 0xcbf29ce484222325ULL, "empty");
+	CHECK(util_fnv64(FNV64_INIT, "a", 1) == 0xaf63dc4c8601ec8cULL, "a");
 
-	/* parse_uint: plain decimal digits, nothing else, no overflow */
+	/* util_parse_uint: plain decimal digits, nothing else, no overflow */
 	static const struct { const char *s; int rc; unsigned long long v; } num[] = {
 		{ "0", 0, 0 },
 		{ "7", 0, 7 },
@@ -61,7 +61,7 @@ int main(void)
 	};
 	for (size_t i = 0; i < sizeof num / sizeof *num; i++) {
 		unsigned long long v = 42;
-		int rc = parse_uint(num[i].s, &v);
+		int rc = util_parse_uint(num[i].s, &v);
 		CHECK(rc == num[i].rc, "'%s': rc %d", num[i].s, rc);
 		CHECK(v == (num[i].rc == 0 ? num[i].v : 42), "'%s': value %llu", num[i].s, v);
 	}
