@@ -59,10 +59,6 @@ $(BUILD)/libcotscan.so: $(LIB_OBJ) src/libcotscan.map
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(LIB_SONAME) -Wl,--version-script=src/libcotscan.map \
 		-o $@ $(LIB_OBJ) $(LIB_LIBS)
 
-$(BUILD)/cotscan.pc: cotscan.pc.in Makefile | $(BUILD)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-		-e 's|@VERSION@|$(LIB_VERSION)|' cotscan.pc.in > $@
-
 cotscan: $(BUILD)/cotscan
 	cp $< $@
 
@@ -210,7 +206,7 @@ valgrind: $(BUILD)/cotscan
 run setup-and-run: cotscan
 	./cotscan report data/*.jsonl
 
-install: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so $(BUILD)/cotscan.pc
+install: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
 	install -m 755 cotscan $(DESTDIR)$(BINDIR)/cotscan
 	install -m 644 cotscan.1 $(DESTDIR)$(MANDIR)/man1/cotscan.1
@@ -219,7 +215,10 @@ install: cotscan $(BUILD)/libcotscan.a $(BUILD)/libcotscan.so $(BUILD)/cotscan.p
 	install -m 755 $(BUILD)/libcotscan.so $(DESTDIR)$(LIBDIR)/libcotscan.so.$(LIB_VERSION)
 	ln -sf libcotscan.so.$(LIB_VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libcotscan.so
-	install -m 644 $(BUILD)/cotscan.pc $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
+	# cotscan.pc names the PREFIX of this install, so it is written here, not built
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+		-e 's|@VERSION@|$(LIB_VERSION)|' cotscan.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/cotscan.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cotscan $(DESTDIR)$(MANDIR)/man1/cotscan.1 \

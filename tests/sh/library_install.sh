@@ -12,6 +12,10 @@ make -s install BUILD="$BUILD" PREFIX="$prefix" >/dev/null
 for f in include/libcotscan.h lib/libcotscan.a lib/libcotscan.so lib/libcotscan.so.0 lib/pkgconfig/cotscan.pc bin/cotscan; do
 	[ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
+# a second install elsewhere names its own prefix
+make -s install BUILD="$BUILD" PREFIX="$TMPD/other" >/dev/null
+grep -qx "prefix=$TMPD/other" "$TMPD/other/lib/pkgconfig/cotscan.pc" || { echo "stale prefix in cotscan.pc"; exit 1; }
+grep -qx "prefix=$prefix" "$prefix/lib/pkgconfig/cotscan.pc" || { echo "bad prefix in cotscan.pc"; exit 1; }
 [ "$(readlink "$prefix/lib/libcotscan.so.0")" = "libcotscan.so.0.1.0" ] || { echo "bad soname link"; exit 1; }
 objdump -p "$prefix/lib/libcotscan.so" | grep -q 'SONAME *libcotscan.so.0$' || { echo "no soname"; exit 1; }
 bad=$(nm -D --defined-only "$prefix/lib/libcotscan.so" | awk '{ print $3 }' | grep -v '^cotscan_' || true)
