@@ -23,7 +23,19 @@ struct lit_db {
 	hs_database_t *hs;
 	struct lit_entry *lit;  /* by Vectorscan id; ids >= nlit mark a case-folding character */
 	size_t nlit;
+	unsigned char (*counted)[256]; /* by rule: 1 for the bytes window_start counts (ASCII, not free) */
+	unsigned char *jitted;  /* by rule: the pattern is JIT-compiled */
 };
+
+/* One match attempt of rule r: straight into the JIT code when there is one
+ * (pcre2_match would only check its arguments and call it). */
+static int rule_match(const struct lit_db *db, unsigned ri, const pcre2_code *code, const char *text, size_t len,
+		      size_t off, pcre2_match_data *md, pcre2_match_context *ctx)
+{
+	if (db && db->jitted[ri])
+		return pcre2_jit_match(code, (PCRE2_SPTR)text, len, off, 0, md, ctx);
+	return pcre2_match(code, (PCRE2_SPTR)text, len, off, 0, md, ctx);
+}
 
 
 void matcher_init(struct matcher *m, const struct ruleset *rs)
@@ -148,7 +160,7 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 	const struct rule *r = &rs->v[ri];
 	PCRE2_SIZE off = 0;
 	while (off <= len) {
-		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, off, 0, m->md, m->mctx);
+		int rc = rule_match(m->db, ri, r->code, text, len, off, m->md, m->mctx);
 		if (m->stat)
 			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -175,6 +187,8 @@ void lit_db_free(struct lit_db *db)
 	for (size_t i = 0; i < db->nlit; i++)
 		free(db->lit[i].rules);
 	free(db->lit);
+	free(db->counted);
+	free(db->jitted);
 	free(db);
 }
 
@@ -198,6 +212,15 @@ int lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf *err)
 	struct lit_db *db = xmalloc(sizeof *db);
 	memset(db, 0, sizeof *db);
 	db->lit = xmalloc(total * sizeof *db->lit);
+	db->counted = xmalloc(rs->n * sizeof *db->counted);
+	db->jitted = xmalloc(rs->n);
+	for (size_t i = 0; i < rs->n; i++) {
+		size_t jit = 0;
+		db->jitted[i] = pcre2_pattern_info(rs->v[i].code, PCRE2_INFO_JITSIZE, &jit) == 0 && jit > 0;
+		const struct lit_set *ls = rs->v[i].lits;
+		for (unsigned c = 0; c < 256; c++)
+			db->counted[i][c] = ls && c < 0x80 && !(ls->free[c / 8] >> (c % 8) & 1);
+	}
 	const unsigned char **text = xmalloc((total + 2) * sizeof *text);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct lit_set *ls = rs->v[i].lits;
@@ -301,20 +324,20 @@ static int cmp_size(const void *pa, const void *pb)
 
 /*
  * Where an attempt that needs the literal at h may start: back from h over
- * at most `back` counted bytes and any free ones (literals.h),
+ * at most `back` counted bytes (counted[c] set) and any free ones (literals.h),
  * not before floor; then forward to a character start.
  */
 static size_t window_start(const char *text, size_t len, size_t h, size_t floor, size_t back,
-			   const unsigned char *freeset)
+			   const unsigned char *counted)
 {
 	size_t p = h;
 	if (back == LIT_UNBOUNDED)
 		p = floor;
 	else {
+		const unsigned char *t = (const unsigned char *)text;
 		size_t c = 0;
 		while (p > floor) {
-			unsigned char ch = (unsigned char)text[p - 1];
-			if (ch < 0x80 && !(freeset[ch / 8] >> (ch % 8) & 1)) {
+			if (counted[t[p - 1]]) {
 				if (c == back)
 					break;
 				c++;
@@ -352,9 +375,9 @@ static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri
 			k++;
 			continue;
 		}
-		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, r->lits->free);
+		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, m->db->counted[ri]);
 		pcre2_set_offset_limit(m->lctx, hp);
-		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, lo, 0, m->md, m->lctx);
+		int rc = rule_match(m->db, ri, r->code, text, len, lo, m->md, m->lctx);
 		if (m->stat)
 			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH) {
