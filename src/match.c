@@ -380,12 +380,12 @@ static size_t window_start(const char *text, size_t len, size_t h, size_t floor,
 	else {
 		const unsigned char *t = (const unsigned char *)text;
 		size_t c = 0;
+		/* stops before the (back+1)-th counted byte; no branch on the byte itself */
 		while (p > floor) {
-			if (counted[t[p - 1]]) {
-				if (c == back)
-					break;
-				c++;
-			}
+			size_t k = counted[t[p - 1]];
+			if (c + k > back)
+				break;
+			c += k;
 			p--;
 		}
 	}
