@@ -64,6 +64,8 @@ struct defect_tab {
 /* Per-thread scratch, reused across traces. */
 struct defect_scratch {
 	struct defect_tab tok, gram; /* token and REP_GRAM-window counts */
+	unsigned long long *toks;    /* the hashes of the current text's tokens */
+	size_t captoks;
 	void *re_md;                 /* pcre2_match_data for the answer markers */
 };
 

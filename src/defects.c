@@ -104,6 +104,15 @@ static inline unsigned tab_inc(struct defect_tab *t, unsigned long long h)
 	return ++v[i].count;
 }
 
+/* The count of h, which this trace has counted. */
+static unsigned tab_count(const struct defect_tab *t, unsigned long long h)
+{
+	size_t i = (size_t)h & (t->cap - 1);
+	while (t->slot[i].key != h || t->slot[i].epoch != t->epoch)
+		i = (i + 1) & (t->cap - 1);
+	return t->slot[i].count;
+}
+
 static void tab_free(struct defect_tab *t)
 {
 	free(t->slot);
@@ -149,29 +158,62 @@ struct text_stats {
 };
 
 /*
+ * The windows of REP_GRAM tokens, for repetitive: counted by a polynomial
+ * rolling hash over the token hashes tok[0..n).  A window counted a third
+ * time or more holds only tokens that occur at least three times; when the
+ * windows made of such tokens are too few for REP_MIN_SHARE, the text is
+ * not repetitive and the windows are not counted (grams is set, third and
+ * top_gram stay 0).
+ */
+static void gram_stats(struct defect_scratch *s, const unsigned long long *tok, size_t n, struct text_stats *st)
+{
+	static const unsigned long long B = 0x9e3779b97f4a7c15ULL;
+	st->grams = n - REP_GRAM + 1;
+	size_t can = 0, since = REP_GRAM; /* tokens since the last one that occurs less than three times */
+	for (size_t k = 0; k < n; k++) {
+		since = tab_count(&s->tok, mix64(tok[k])) < 3 ? 0 : since + 1;
+		can += k + 1 >= REP_GRAM && since >= REP_GRAM;
+	}
+	if ((double)can < REP_MIN_SHARE * (double)st->grams)
+		return;
+	unsigned long long g = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
+	for (int i = 1; i < REP_GRAM; i++)
+		bk *= B;
+	unsigned prev = 0, cur = 0;
+	tab_begin(&s->gram);
+	for (size_t k = 0; k < n; k++) {
+		if (k >= REP_GRAM)
+			g -= tok[k - REP_GRAM] * bk;
+		g = g * B + tok[k];
+		if (k + 1 < REP_GRAM)
+			continue;
+		unsigned c = tab_inc(&s->gram, mix64(g));
+		if (c >= 3)
+			st->third++;
+		if (c > st->top_gram)
+			st->top_gram = c;
+		prev = cur;
+		cur = c;
+	}
+	st->tail_repeat = cur >= 2 || prev >= 2;
+}
+
+/*
  * The one pass over the text that every detector reads.  Tokens (words
- * case-folded) are counted by hash, with the data tokens, for padded;
- * windows of REP_GRAM tokens by a polynomial rolling hash over the token
- * hashes, for repetitive; characters are decoded inside the words (a
- * non-ASCII byte is a word byte) for non_english; the whitespace runs
- * between tokens give the word count and the normalised hash (norm_hash).
- * Numbers are words of digits only, and _ (a blank cell): data rather than
- * filler, with the signs between them, so that grids and lists of
- * expressions are not taken for padding.
+ * case-folded) are counted by hash, with the data tokens, for padded, and
+ * their hashes kept for the windows of repetitive (gram_stats); characters
+ * are decoded inside the words (a non-ASCII byte is a word byte) for
+ * non_english; the whitespace runs between tokens give the word count and
+ * the normalised hash (norm_hash).  Numbers are words of digits only, and _
+ * (a blank cell): data rather than filler, with the signs between them, so
+ * that grids and lists of expressions are not taken for padding.
  */
 static void text_stats(struct defect_scratch *s, const char *text, size_t len, struct text_stats *st)
 {
-	static const unsigned long long B = 0x9e3779b97f4a7c15ULL;
 	const unsigned char *p = (const unsigned char *)text;
-	unsigned long long ring[REP_GRAM], g = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
 	unsigned long long norm = FNV64_INIT;
 	memset(st, 0, sizeof *st);
 	tab_begin(&s->tok);
-	tab_begin(&s->gram);
-	for (int i = 1; i < REP_GRAM; i++)
-		bk *= B;
-	size_t k = 0;
-	unsigned prev = 0, cur = 0;
 	int gap = 1; /* whitespace (or the start) before this token */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = p[i];
@@ -236,28 +278,15 @@ static void text_stats(struct defect_scratch *s, const char *text, size_t len, s
 			st->types++;
 		if (n > st->top)
 			st->top = n;
-		if (k >= REP_GRAM)
-			g -= ring[k % REP_GRAM] * bk;
-		g = g * B + t;
-		ring[k % REP_GRAM] = t;
-		k++;
-		if (k < REP_GRAM)
-			continue;
-		n = tab_inc(&s->gram, mix64(g));
-		st->grams++;
-		if (n >= 3)
-			st->third++;
-		if (n > st->top_gram)
-			st->top_gram = n;
-		prev = cur;
-		cur = n;
+		if (st->tokens > s->captoks) {
+			s->captoks = s->captoks ? 2 * s->captoks : 1024;
+			s->toks = xrealloc(s->toks, s->captoks * sizeof *s->toks);
+		}
+		s->toks[st->tokens - 1] = t;
 	}
 	st->norm = norm;
-	if (st->tokens < 2 * REP_GRAM) { /* too short to judge repetition */
-		st->grams = st->third = 0;
-		st->top_gram = 0;
-	} else
-		st->tail_repeat = cur >= 2 || prev >= 2;
+	if (st->tokens >= 2 * REP_GRAM) /* shorter texts are not judged for repetition */
+		gram_stats(s, s->toks, st->tokens, st);
 }
 
 static int is_padded(const struct text_stats *st)
@@ -526,12 +555,18 @@ void defect_scratch_trim(struct defect_scratch *s)
 		tab_free(&s->tok);
 	if (s->gram.cap > DEFECT_TAB_KEEP)
 		tab_free(&s->gram);
+	if (s->captoks > DEFECT_TAB_KEEP) {
+		free(s->toks);
+		s->toks = NULL;
+		s->captoks = 0;
+	}
 }
 
 void defect_scratch_free(struct defect_scratch *s)
 {
 	tab_free(&s->tok);
 	tab_free(&s->gram);
+	free(s->toks);
 	pcre2_match_data_free(s->re_md);
 	memset(s, 0, sizeof *s);
 }
