@@ -454,13 +454,18 @@ static void push_sent(size_t **v, size_t *n, size_t *cap, size_t off)
 	(*v)[(*n)++] = off;
 }
 
+/* The bytes that may end a sentence. */
+static const unsigned char sentence_end[256] = { ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1 };
+
 size_t match_sentence_starts(const char *text, size_t len, size_t **v, size_t *cap)
 {
 	size_t n = 0;
 	push_sent(v, &n, cap, 0);
+	const unsigned char *t = (const unsigned char *)text;
 	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		if (c != '\n' && !((c == '.' || c == '!' || c == '?') && (i + 1 == len || is_blank(text[i + 1]))))
+		if (!sentence_end[t[i]])
+			continue;
+		if (t[i] != '\n' && !(i + 1 == len || is_blank(text[i + 1])))
 			continue;
 		size_t j = i + 1;
 		while (j < len && is_blank(text[j]))
