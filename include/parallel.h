@@ -23,7 +23,7 @@
 #include "pipeline.h"
 
 #define PAR_BATCH_LINES 32
-#define PAR_BATCH_BYTES (128 * 1024)
+#define PAR_BATCH_BYTES (512 * 1024)
 #define PAR_SLOT_KEEP (32 * 1024)   /* a slot that ran a longer line is reset after it */
 
 /* Consumes one result in input order; returns nonzero to stop the run. */

@@ -26,7 +26,6 @@ struct batch {
 	size_t n;
 	struct worker *slots;     /* PAR_BATCH_LINES, the first nslots initialised */
 	size_t nslots;
-	size_t *slotlen;          /* PAR_BATCH_LINES: the length of the line each slot ran last */
 	struct trace_result *res; /* PAR_BATCH_LINES */
 	int done;                 /* results ready (guarded by par.mu) */
 };
@@ -64,27 +63,14 @@ static void unlock(struct par *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
-/*
- * Runs the pipeline over every line of b with the thread's matcher eng (the
- * thread owns b meanwhile).  What a slot holds from the line it ran before,
- * consumed since, is freed here rather than on the consuming thread, which
- * has the reading and the output to do: the parsed record, and all of a
- * slot that held a long line.  The ring holds (4N+1) * PAR_BATCH_LINES
- * slots, and each would keep the buffers of the longest line it ever saw.
- */
+/* Runs the pipeline over every line of b with the thread's matcher eng (the thread owns b meanwhile). */
 static void run_batch(struct par *p, struct batch *b, struct worker *eng)
 {
 	for (size_t i = 0; i < b->n; i++) {
 		if (i == b->nslots) {
 			worker_init_slot(&b->slots[i]);
-			b->slotlen[i] = 0;
 			b->nslots++;
-		} else if (b->slotlen[i] > PAR_SLOT_KEEP) {
-			worker_free(&b->slots[i]);
-			worker_init_slot(&b->slots[i]);
-		} else
-			worker_release(&b->slots[i]);
-		b->slotlen[i] = b->items[i].len;
+		}
 		b->slots[i].eng = eng;
 		const struct item *it = &b->items[i];
 		pipeline_line(p->cfg, &b->slots[i], it->file, b->data.p + it->model,
@@ -124,17 +110,14 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 	p->cfg = cfg;
 	p->consume = consume;
 	p->ctx = ctx;
-	/* one batch per thread at work, three more per thread waiting, one being
-	 * filled: while the oldest batch is still running (a few long lines) and
-	 * the reading thread waits for it, the other threads have batches to take */
-	p->nring = 4 * (size_t)nthreads + 1;
+	/* one batch per thread at work, as many waiting, one being filled */
+	p->nring = 2 * (size_t)nthreads + 1;
 	p->ring = xmalloc(p->nring * sizeof *p->ring);
 	memset(p->ring, 0, p->nring * sizeof *p->ring);
 	for (size_t i = 0; i < p->nring; i++) {
 		struct batch *b = &p->ring[i];
 		b->items = xmalloc(PAR_BATCH_LINES * sizeof *b->items);
 		b->slots = xmalloc(PAR_BATCH_LINES * sizeof *b->slots);
-		b->slotlen = xmalloc(PAR_BATCH_LINES * sizeof *b->slotlen);
 		b->res = xmalloc(PAR_BATCH_LINES * sizeof *b->res);
 		buf_reset(&b->data);
 	}
@@ -186,7 +169,15 @@ static int consume_batch(struct par *p, int wait)
 		return 0;
 	for (size_t i = 0; i < b->n && !p->stopped; i++)
 		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
-	/* the slots are released by the worker that runs the batch next (run_batch) */
+	/* a slot that held a long line gives its memory back: the ring holds
+	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
+	 * longest line it ever saw */
+	for (size_t i = 0; i < b->n; i++)
+		if (b->items[i].len > PAR_SLOT_KEEP) {
+			worker_free(&b->slots[i]);
+			worker_init_slot(&b->slots[i]);
+		} else
+			worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
 		buf_free(&b->data);
 	buf_reset(&b->data);
@@ -259,7 +250,6 @@ void par_free(struct par *p)
 		buf_free(&b->data);
 		free(b->items);
 		free(b->slots);
-		free(b->slotlen);
 		free(b->res);
 	}
 	pthread_mutex_destroy(&p->mu);
