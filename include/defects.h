@@ -47,11 +47,21 @@ struct defect_opts {
 	const char *answer_path;     /* --answer-field, or NULL for "answer" */
 };
 
-/* A counting hash table (hash -> count), open addressing, 0 = free. */
+/* One slot of a struct defect_tab: in use in the current trace when epoch matches. */
+struct defect_slot {
+	unsigned long long key;
+	unsigned epoch, count;
+};
+
+/*
+ * A counting hash table (hash -> count), open addressing, at most half
+ * full (it doubles as keys come).  A new trace starts a new epoch rather
+ * than clearing the slots.
+ */
 struct defect_tab {
-	unsigned long long *keys;
-	unsigned *counts;
-	size_t cap;
+	struct defect_slot *slot;
+	size_t cap, used;
+	unsigned epoch;
 };
 
 /*
@@ -70,6 +80,8 @@ void defect_patterns_free(struct defect_patterns *p);
 /* Per-thread scratch, reused across traces. */
 struct defect_scratch {
 	struct defect_tab tok, gram; /* token and REP_GRAM-window counts */
+	unsigned long long *toks;    /* the hashes of the current text's tokens */
+	size_t captoks;
 	void *re_md;                 /* pcre2_match_data for the answer markers */
 };
 
@@ -87,6 +99,16 @@ void defect_scratch_trim(struct defect_scratch *s);
  * form of truncated, which the caller applies when no answer follows.
  */
 unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop);
+
+/* What the pass of defects_scan finds besides the defects. */
+struct defect_text {
+	unsigned long long words; /* runs of non-whitespace bytes */
+	unsigned long long hash;  /* defects_text_hash(text, len) */
+	int ends_in_loop;         /* as defects_detect sets it */
+};
+
+/* defects_detect, with the word count and the text hash of the same pass into *out. */
+unsigned defects_scan(struct defect_scratch *s, const char *text, size_t len, struct defect_text *out);
 
 /* 1 when the text holds an answer marker (see README "Defects"). */
 int defects_answer_marker(const struct defect_patterns *p, struct defect_scratch *s, const char *text,

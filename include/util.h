@@ -47,6 +47,13 @@ int util_parse_uint(const char *s, unsigned long long *v);
 /* Returns the length of the longest valid UTF-8 prefix of s (== n when valid). */
 size_t util_utf8_valid_prefix(const char *s, size_t n);
 
+/*
+ * The character at s[0..n), n > 0: its code point into *cp and its length
+ * in bytes, or 0 when s does not start with a whole, valid character.
+ * Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+ */
+size_t util_utf8_decode(const char *s, size_t n, unsigned *cp);
+
 /* 64-bit FNV-1a over n bytes, continuing from h (start with FNV64_INIT). */
 #define FNV64_INIT 0xcbf29ce484222325ULL
 /*

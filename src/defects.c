@@ -49,157 +49,243 @@ static unsigned long long mix64(unsigned long long h)
 
 /* --- the per-trace counting tables --- */
 
-/* Makes room for n keys and clears the table. */
-static void tab_reset(struct defect_tab *t, size_t n)
+/* Starts a trace: every slot of an earlier epoch is free. */
+static void tab_begin(struct defect_tab *t)
 {
-	size_t want = 64;
-	while (want < 2 * n)
-		want *= 2;
-	if (want > t->cap || (t->cap > 4096 && want < t->cap / 8)) {
-		free(t->keys);
-		free(t->counts);
-		t->keys = xmalloc(want * sizeof *t->keys);
-		t->counts = xmalloc(want * sizeof *t->counts);
-		t->cap = want;
+	if (!t->slot) {
+		t->cap = 64;
+		t->slot = xmalloc(t->cap * sizeof *t->slot);
+		memset(t->slot, 0, t->cap * sizeof *t->slot);
+		t->epoch = 0;
 	}
-	memset(t->keys, 0, t->cap * sizeof *t->keys);
+	if (++t->epoch == 0) { /* wrapped: clear the stamps of 2^32 traces ago */
+		memset(t->slot, 0, t->cap * sizeof *t->slot);
+		t->epoch = 1;
+	}
+	t->used = 0;
 }
 
-/* Counts one more h (non-zero); returns its count.  The table never fills:
- * tab_reset made room for twice the number of keys. */
-static unsigned tab_inc(struct defect_tab *t, unsigned long long h)
+/* Doubles the table, keeping the current epoch's keys. */
+static void tab_grow(struct defect_tab *t)
+{
+	size_t cap = 2 * t->cap;
+	struct defect_slot *v = xmalloc(cap * sizeof *v);
+	memset(v, 0, cap * sizeof *v);
+	for (size_t k = 0; k < t->cap; k++) {
+		const struct defect_slot *o = &t->slot[k];
+		if (o->epoch != t->epoch)
+			continue;
+		size_t i = (size_t)o->key & (cap - 1);
+		while (v[i].epoch == t->epoch)
+			i = (i + 1) & (cap - 1);
+		v[i] = *o;
+	}
+	free(t->slot);
+	t->slot = v;
+	t->cap = cap;
+}
+
+/* Counts one more h (non-zero); returns its count. */
+static inline unsigned tab_inc(struct defect_tab *t, unsigned long long h)
+{
+	if (2 * (t->used + 1) > t->cap)
+		tab_grow(t);
+	size_t i = (size_t)h & (t->cap - 1);
+	struct defect_slot *v = t->slot;
+	while (v[i].epoch == t->epoch && v[i].key != h)
+		i = (i + 1) & (t->cap - 1);
+	if (v[i].epoch != t->epoch) {
+		v[i].key = h;
+		v[i].epoch = t->epoch;
+		v[i].count = 0;
+		t->used++;
+	}
+	return ++v[i].count;
+}
+
+/* The count of h, which this trace has counted. */
+static unsigned tab_count(const struct defect_tab *t, unsigned long long h)
 {
 	size_t i = (size_t)h & (t->cap - 1);
-	while (t->keys[i] && t->keys[i] != h)
+	while (t->slot[i].key != h || t->slot[i].epoch != t->epoch)
 		i = (i + 1) & (t->cap - 1);
-	if (!t->keys[i]) {
-		t->keys[i] = h;
-		t->counts[i] = 0;
-	}
-	return ++t->counts[i];
+	return t->slot[i].count;
 }
 
 static void tab_free(struct defect_tab *t)
 {
-	free(t->keys);
-	free(t->counts);
+	free(t->slot);
 	memset(t, 0, sizeof *t);
 }
 
-/* The number of tokens in text (see defects.h). */
-static size_t count_tokens(const char *text, size_t len)
+/*
+ * Letters of scripts other than Latin and Greek (Greek is common in math):
+ * Cyrillic to the end of the scripts block U+0400-U+1CFF (Armenian, Hebrew,
+ * Arabic, Indic, Thai, Georgian, ...), kana, CJK and Hangul U+3040-U+D7FF,
+ * CJK compatibility U+F900-U+FAFF.  non_english compares them with the ASCII letters.
+ */
+static int is_non_latin(unsigned cp)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		if (is_space(c)) {
-			i++;
-			continue;
-		}
-		n++;
-		if (is_word(c))
-			while (i < len && is_word((unsigned char)text[i]))
-				i++;
-		else
-			i++;
+	return (cp >= 0x400 && cp <= 0x1cff) || (cp >= 0x3040 && cp <= 0xd7ff) || (cp >= 0xf900 && cp <= 0xfaff);
+}
+
+/* The one-byte tokens that count as data for padded (+ - * / = ( ) [ ] ^ % _). */
+static int is_sign_byte(unsigned char c)
+{
+	switch (c) {
+	case '+': case '-': case '*': case '/': case '=': case '(': case ')':
+	case '[': case ']': case '^': case '%': case '_':
+		return 1;
+	default:
+		return 0;
 	}
-	return n;
 }
 
 struct text_stats {
 	size_t tokens, types;
-	size_t numbers, data;  /* numbers and blank cells (_); those or signs (is_sign_token) */
+	size_t numbers, data;  /* numbers and blank cells (_); those or signs (is_sign_byte) */
 	unsigned top;          /* count of the commonest token */
 	size_t grams;          /* REP_GRAM-token windows */
 	size_t third;          /* windows that are the third or later occurrence of their tokens */
 	unsigned top_gram;     /* occurrences of the commonest window */
 	int tail_repeat;       /* the window ending at the last or the last but one token is a repeat */
+	int any_word;          /* a letter, a digit or a non-ASCII byte: not empty */
+	size_t letters;        /* ASCII letters */
+	size_t non_latin;      /* characters that is_non_latin names */
+	unsigned long long words; /* runs of non-whitespace bytes */
+	unsigned long long norm;  /* FNV-1a of the text, whitespace runs as one space, the ends trimmed */
 };
 
-/* Data rather than filler, so that grids and lists of expressions are not
- * taken for padding: numbers (words of digits only), and the signs between
- * them (arithmetic, brackets, _ for a blank cell). */
-static int is_number_token(const char *tok, size_t n)
+/*
+ * The windows of REP_GRAM tokens, for repetitive: counted by a polynomial
+ * rolling hash over the token hashes tok[0..n).  A window counted a third
+ * time or more holds only tokens that occur at least three times; when the
+ * windows made of such tokens are too few for REP_MIN_SHARE, the text is
+ * not repetitive and the windows are not counted (grams is set, third and
+ * top_gram stay 0).
+ */
+static void gram_stats(struct defect_scratch *s, const unsigned long long *tok, size_t n, struct text_stats *st)
 {
-	for (size_t i = 0; i < n; i++)
-		if (tok[i] < '0' || tok[i] > '9')
-			return 0;
-	return n > 0;
-}
-
-static int is_sign_token(const char *tok, size_t n)
-{
-	return n == 1 && strchr("+-*/=()[]^%_", tok[0]);
+	static const unsigned long long B = 0x9e3779b97f4a7c15ULL;
+	st->grams = n - REP_GRAM + 1;
+	size_t can = 0, since = REP_GRAM; /* tokens since the last one that occurs less than three times */
+	for (size_t k = 0; k < n; k++) {
+		since = tab_count(&s->tok, mix64(tok[k])) < 3 ? 0 : since + 1;
+		can += k + 1 >= REP_GRAM && since >= REP_GRAM;
+	}
+	if ((double)can < REP_MIN_SHARE * (double)st->grams)
+		return;
+	unsigned long long g = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
+	for (int i = 1; i < REP_GRAM; i++)
+		bk *= B;
+	unsigned prev = 0, cur = 0;
+	tab_begin(&s->gram);
+	for (size_t k = 0; k < n; k++) {
+		if (k >= REP_GRAM)
+			g -= tok[k - REP_GRAM] * bk;
+		g = g * B + tok[k];
+		if (k + 1 < REP_GRAM)
+			continue;
+		unsigned c = tab_inc(&s->gram, mix64(g));
+		if (c >= 3)
+			st->third++;
+		if (c > st->top_gram)
+			st->top_gram = c;
+		prev = cur;
+		cur = c;
+	}
+	st->tail_repeat = cur >= 2 || prev >= 2;
 }
 
 /*
- * One pass over the tokens (words case-folded): counts tokens by hash, and
- * the data tokens, for padded, and windows of REP_GRAM tokens, by a polynomial rolling hash over
- * the token hashes, for repetitive.
+ * The one pass over the text that every detector reads.  Tokens (words
+ * case-folded) are counted by hash, with the data tokens, for padded, and
+ * their hashes kept for the windows of repetitive (gram_stats); characters
+ * are decoded inside the words (a non-ASCII byte is a word byte) for
+ * non_english; the whitespace runs between tokens give the word count and
+ * the normalised hash (norm_hash).  Numbers are words of digits only, and _
+ * (a blank cell): data rather than filler, with the signs between them, so
+ * that grids and lists of expressions are not taken for padding.
  */
 static void text_stats(struct defect_scratch *s, const char *text, size_t len, struct text_stats *st)
 {
-	static const unsigned long long B = 0x9e3779b97f4a7c15ULL;
-	unsigned long long ring[REP_GRAM], g = 0, bk = 1; /* bk = B^(REP_GRAM-1) */
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned long long norm = FNV64_INIT;
 	memset(st, 0, sizeof *st);
-	st->tokens = count_tokens(text, len);
-	int pad = st->tokens >= PAD_MIN_TOKENS, rep = st->tokens >= 2 * REP_GRAM;
-	if (!pad)
-		return;
-	tab_reset(&s->tok, st->tokens);
-	if (rep)
-		tab_reset(&s->gram, st->tokens);
-	for (int i = 1; i < REP_GRAM; i++)
-		bk *= B;
-	size_t k = 0;
-	unsigned prev = 0, cur = 0;
+	tab_begin(&s->tok);
+	int gap = 1; /* whitespace (or the start) before this token */
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c = p[i];
 		if (is_space(c)) {
+			gap = 1;
 			i++;
 			continue;
 		}
+		if (gap) {
+			st->words++;
+			if (st->tokens)
+				FNV_STEP(norm, ' ');
+			gap = 0;
+		}
+		st->tokens++;
 		unsigned long long t = FNV64_INIT;
-		size_t from = i;
+		int num;
 		if (is_word(c)) {
-			for (; i < len && is_word((unsigned char)text[i]); i++) {
-				unsigned char w = (unsigned char)text[i];
+			st->any_word = 1;
+			num = 1;
+			while (i < len) {
+				unsigned char w = p[i];
+				if (w >= 0x80) {
+					unsigned cp;
+					size_t n = util_utf8_decode(text + i, len - i, &cp);
+					if (n)
+						st->non_latin += is_non_latin(cp);
+					else
+						n = 1; /* not a whole character: a word byte of its own */
+					for (size_t e = i + n; i < e; i++) {
+						FNV_STEP(t, p[i]);
+						FNV_STEP(norm, p[i]);
+					}
+					num = 0;
+					continue;
+				}
+				unsigned char f = w;
 				if (w >= 'A' && w <= 'Z')
-					w |= 0x20;
-				FNV_STEP(t, w);
+					f |= 0x20;
+				if (f >= 'a' && f <= 'z') {
+					st->letters++;
+					num = 0;
+				} else if (w < '0' || w > '9')
+					break;
+				FNV_STEP(t, f);
+				FNV_STEP(norm, w);
+				i++;
 			}
+			st->numbers += num;
+			st->data += num;
 		} else {
 			FNV_STEP(t, 0x5a);
 			FNV_STEP(t, c);
+			FNV_STEP(norm, c);
 			i++;
+			num = c == '_';
+			st->numbers += num;
+			st->data += num || c == '\0' || is_sign_byte(c);
 		}
-		int num = is_number_token(text + from, i - from) || (i - from == 1 && text[from] == '_');
-		st->numbers += num;
-		st->data += num || is_sign_token(text + from, i - from);
 		unsigned n = tab_inc(&s->tok, mix64(t));
 		if (n == 1)
 			st->types++;
 		if (n > st->top)
 			st->top = n;
-		if (!rep)
-			continue;
-		if (k >= REP_GRAM)
-			g -= ring[k % REP_GRAM] * bk;
-		g = g * B + t;
-		ring[k % REP_GRAM] = t;
-		k++;
-		if (k < REP_GRAM)
-			continue;
-		n = tab_inc(&s->gram, mix64(g));
-		st->grams++;
-		if (n >= 3)
-			st->third++;
-		if (n > st->top_gram)
-			st->top_gram = n;
-		prev = cur;
-		cur = n;
+		if (st->tokens > s->captoks) {
+			s->captoks = s->captoks ? 2 * s->captoks : 1024;
+			s->toks = xrealloc(s->toks, s->captoks * sizeof *s->toks);
+		}
+		s->toks[st->tokens - 1] = t;
 	}
-	st->tail_repeat = cur >= 2 || prev >= 2;
+	st->norm = norm;
+	if (st->tokens >= 2 * REP_GRAM) /* shorter texts are not judged for repetition */
+		gram_stats(s, s->toks, st->tokens, st);
 }
 
 static int is_padded(const struct text_stats *st)
@@ -222,63 +308,37 @@ static int is_repetitive(const struct text_stats *st)
 	       (double)st->third >= REP_MIN_SHARE * (double)st->grams;
 }
 
-/*
- * Letters of scripts other than Latin and Greek (Greek is common in math):
- * Cyrillic to the end of the scripts block U+0400-U+1CFF (Armenian, Hebrew,
- * Arabic, Indic, Thai, Georgian, ...), kana, CJK and Hangul U+3040-U+D7FF,
- * CJK compatibility U+F900-U+FAFF.  Compared with the ASCII letters.
- */
-static int is_non_english(const char *text, size_t len)
+static int is_non_english(const struct text_stats *st)
 {
-	size_t ascii = 0, other = 0;
-	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x80) {
-			ascii += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-			i++;
-			continue;
-		}
-		unsigned cp;
-		size_t n;
-		if (c >= 0xf0) {
-			cp = c & 0x07;
-			n = 4;
-		} else if (c >= 0xe0) {
-			cp = c & 0x0f;
-			n = 3;
-		} else {
-			cp = c & 0x1f;
-			n = 2;
-		}
-		if (c < 0xc0 || i + n > len) { /* a stray continuation byte or a cut sequence */
-			i++;
-			continue;
-		}
-		for (size_t k = 1; k < n; k++)
-			cp = cp << 6 | ((unsigned char)text[i + k] & 0x3f);
-		i += n;
-		other += (cp >= 0x400 && cp <= 0x1cff) || (cp >= 0x3040 && cp <= 0xd7ff) ||
-			 (cp >= 0xf900 && cp <= 0xfaff);
+	return st->non_latin >= NONLATIN_MIN && (double)st->non_latin > NONLATIN_SHARE * (double)st->letters;
+}
+
+unsigned defects_scan(struct defect_scratch *s, const char *text, size_t len, struct defect_text *out)
+{
+	unsigned set = 0;
+	struct text_stats st;
+	text_stats(s, text, len, &st);
+	out->words = st.words;
+	out->hash = st.tokens ? mix64(st.norm) : 0;
+	out->ends_in_loop = 0;
+	if (!st.any_word)
+		set |= 1u << COT_D_EMPTY;
+	if (is_padded(&st))
+		set |= 1u << COT_D_PADDED;
+	if (is_non_english(&st))
+		set |= 1u << COT_D_NON_ENGLISH;
+	if (is_repetitive(&st)) {
+		set |= 1u << COT_D_REPETITIVE;
+		out->ends_in_loop = st.tail_repeat;
 	}
-	return other >= NONLATIN_MIN && (double)other > NONLATIN_SHARE * (double)ascii;
+	return set;
 }
 
 unsigned defects_detect(struct defect_scratch *s, const char *text, size_t len, int *ends_in_loop)
 {
-	unsigned set = 0;
-	*ends_in_loop = 0;
-	if (is_empty(text, len))
-		set |= 1u << COT_D_EMPTY;
-	struct text_stats st;
-	text_stats(s, text, len, &st);
-	if (is_padded(&st))
-		set |= 1u << COT_D_PADDED;
-	if (is_non_english(text, len))
-		set |= 1u << COT_D_NON_ENGLISH;
-	if (is_repetitive(&st)) {
-		set |= 1u << COT_D_REPETITIVE;
-		*ends_in_loop = st.tail_repeat;
-	}
+	struct defect_text dt;
+	unsigned set = defects_scan(s, text, len, &dt);
+	*ends_in_loop = dt.ends_in_loop;
 	return set;
 }
 
@@ -500,12 +560,18 @@ void defect_scratch_trim(struct defect_scratch *s)
 		tab_free(&s->tok);
 	if (s->gram.cap > DEFECT_TAB_KEEP)
 		tab_free(&s->gram);
+	if (s->captoks > DEFECT_TAB_KEEP) {
+		free(s->toks);
+		s->toks = NULL;
+		s->captoks = 0;
+	}
 }
 
 void defect_scratch_free(struct defect_scratch *s)
 {
 	tab_free(&s->tok);
 	tab_free(&s->gram);
+	free(s->toks);
 	pcre2_match_data_free(s->re_md);
 	memset(s, 0, sizeof *s);
 }

@@ -36,6 +36,42 @@ static const char *find_mem(const char *h, size_t hl, const char *n)
 	return memmem(h, hl, n, nl);
 }
 
+#define NDELIM (sizeof delims / sizeof *delims)
+
+/*
+ * The delimiter pair that decides (the first in delims[] with its opening or
+ * closing tag in text), with the first occurrence of each of its tags in
+ * *o and *c (NULL when absent); -1 when text holds no tag.  Every tag starts
+ * with '<': one pass over the '<' of the text finds the first occurrence of
+ * every tag.
+ */
+static int first_delim(const char *text, size_t len, const char **o, const char **c)
+{
+	const char *fo[NDELIM] = {0}, *fc[NDELIM] = {0};
+	const char *p = text, *end = text + len;
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		size_t left = (size_t)(end - p);
+		for (size_t d = 0; d < NDELIM; d++) {
+			size_t ol = strlen(delims[d].open), cl = strlen(delims[d].close);
+			if (!fo[d] && ol <= left && memcmp(p, delims[d].open, ol) == 0)
+				fo[d] = p;
+			if (!fc[d] && cl <= left && memcmp(p, delims[d].close, cl) == 0)
+				fc[d] = p;
+		}
+		if (fo[0] && fc[0])
+			break; /* the first pair decides, and later tags cannot come first */
+		p++;
+	}
+	for (size_t d = 0; d < NDELIM; d++)
+		if (fo[d] || fc[d]) {
+			*o = fo[d];
+			*c = fc[d];
+			return (int)d;
+		}
+	*o = *c = NULL;
+	return -1;
+}
+
 /* Appends n bytes of text at in to out, recording the piece when pieces is set. */
 static void add_piece(struct buf *out, struct buf *pieces, const char *text, const char *in, size_t n)
 {
@@ -54,13 +90,11 @@ int extract_sections(const char *text, size_t len, struct buf *out, int *truncat
 int extract_sections_pieces(const char *text, size_t len, struct buf *out, struct buf *pieces, int *truncated)
 {
 	*truncated = 0;
-	for (size_t d = 0; d < sizeof delims / sizeof *delims; d++) {
+	const char *o, *c;
+	int d = first_delim(text, len, &o, &c);
+	if (d >= 0) {
 		const char *open = delims[d].open, *close = delims[d].close;
 		size_t ol = strlen(open), cl = strlen(close);
-		const char *o = find_mem(text, len, open);
-		const char *c = find_mem(text, len, close);
-		if (!o && !c)
-			continue;
 		if (c && (!o || c < o)) {
 			/* template pre-filled the opening tag: the reasoning is what precedes */
 			add_piece(out, pieces, text, text, (size_t)(c - text));
@@ -388,11 +422,9 @@ static void skip(struct extracted *x, int why, const char *fmt, ...)
  */
 static size_t after_sections(const char *text, size_t len)
 {
-	for (size_t d = 0; d < sizeof delims / sizeof *delims; d++) {
-		const char *o = find_mem(text, len, delims[d].open);
-		const char *c = find_mem(text, len, delims[d].close);
-		if (!o && !c)
-			continue;
+	const char *o, *c;
+	int d = first_delim(text, len, &o, &c);
+	if (d >= 0) {
 		size_t cl = strlen(delims[d].close), end = len;
 		for (const char *p = text; (c = find_mem(p, (size_t)(text + len - p), delims[d].close)); p = c + cl)
 			end = (size_t)(c - text) + cl;

@@ -23,7 +23,55 @@ struct lit_db {
 	hs_database_t *hs;
 	struct lit_entry *lit;  /* by Vectorscan id; ids >= nlit mark a case-folding character */
 	size_t nlit;
+	unsigned char (*counted)[256]; /* by rule: 1 for the bytes window_start counts (ASCII, not free) */
+	unsigned char *jitted;  /* by rule: bit 0, its code is JIT-compiled; bit 1, its wcode */
+	pcre2_code **wcode;     /* by rule: the code of its attempts in a window, or NULL (window_code) */
+	size_t nrules;
 };
+
+/*
+ * A second compile, with PCRE2_NO_START_OPTIMIZE, for the attempts of rule
+ * r in a window, when PCRE2 knows no first code unit nor start bitmap of it
+ * (every start position is tried anyway) but a last code unit: then the
+ * start optimisations only add a search for that code unit from the start
+ * onwards, which can run far past a window of a few bytes.  NULL otherwise.
+ */
+static pcre2_code *window_code(const struct rule *r)
+{
+	uint32_t first = 1, last = 0, opts = 0;
+	const uint8_t *bitmap = NULL;
+	if (!r->lits || r->lits->back == LIT_UNBOUNDED || !r->expanded ||
+	    pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &first) != 0 ||
+	    pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 ||
+	    pcre2_pattern_info(r->code, PCRE2_INFO_LASTCODETYPE, &last) != 0 ||
+	    pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0)
+		return NULL; /* LCOV_EXCL_LINE: the information is always there */
+	if (first != 0 || bitmap || last == 0)
+		return NULL;
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)r->expanded, PCRE2_ZERO_TERMINATED, opts | PCRE2_NO_START_OPTIMIZE,
+				      &ec, &eo, NULL);
+	if (c)
+		(void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	return c;
+}
+
+/* One match attempt of rule ri (in a window: with its wcode when it has one):
+ * straight into the JIT code when there is one (pcre2_match would only check
+ * its arguments and call it). */
+static int rule_match(const struct lit_db *db, unsigned ri, const pcre2_code *code, int window, const char *text,
+		      size_t len, size_t off, pcre2_match_data *md, pcre2_match_context *ctx)
+{
+	unsigned jit = 1;
+	if (db && window && db->wcode[ri]) {
+		code = db->wcode[ri];
+		jit = 2;
+	}
+	if (db && db->jitted[ri] & jit)
+		return pcre2_jit_match(code, (PCRE2_SPTR)text, len, off, 0, md, ctx);
+	return pcre2_match(code, (PCRE2_SPTR)text, len, off, 0, md, ctx);
+}
 
 
 void matcher_init(struct matcher *m, const struct ruleset *rs)
@@ -148,7 +196,7 @@ static void run_rule(struct matcher *m, const struct ruleset *rs, unsigned ri, c
 	const struct rule *r = &rs->v[ri];
 	PCRE2_SIZE off = 0;
 	while (off <= len) {
-		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, off, 0, m->md, m->mctx);
+		int rc = rule_match(m->db, ri, r->code, 0, text, len, off, m->md, m->mctx);
 		if (m->stat)
 			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -175,6 +223,11 @@ void match_lit_db_free(struct lit_db *db)
 	for (size_t i = 0; i < db->nlit; i++)
 		free(db->lit[i].rules);
 	free(db->lit);
+	free(db->counted);
+	free(db->jitted);
+	for (size_t i = 0; db->wcode && i < db->nrules; i++)
+		pcre2_code_free(db->wcode[i]);
+	free(db->wcode);
 	free(db);
 }
 
@@ -198,6 +251,20 @@ int match_lit_db_build(const struct ruleset *rs, struct lit_db **out, struct buf
 	struct lit_db *db = xmalloc(sizeof *db);
 	memset(db, 0, sizeof *db);
 	db->lit = xmalloc(total * sizeof *db->lit);
+	db->counted = xmalloc(rs->n * sizeof *db->counted);
+	db->jitted = xmalloc(rs->n);
+	db->wcode = xmalloc(rs->n * sizeof *db->wcode);
+	db->nrules = rs->n;
+	for (size_t i = 0; i < rs->n; i++) {
+		size_t jit = 0, wjit = 0;
+		db->wcode[i] = window_code(&rs->v[i]);
+		db->jitted[i] = (pcre2_pattern_info(rs->v[i].code, PCRE2_INFO_JITSIZE, &jit) == 0 && jit > 0) |
+				(db->wcode[i] && pcre2_pattern_info(db->wcode[i], PCRE2_INFO_JITSIZE, &wjit) == 0 && wjit > 0)
+					<< 1;
+		const struct lit_set *ls = rs->v[i].lits;
+		for (unsigned c = 0; c < 256; c++)
+			db->counted[i][c] = ls && c < 0x80 && !(ls->free[c / 8] >> (c % 8) & 1);
+	}
 	const unsigned char **text = xmalloc((total + 2) * sizeof *text);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct lit_set *ls = rs->v[i].lits;
@@ -301,24 +368,24 @@ static int cmp_size(const void *pa, const void *pb)
 
 /*
  * Where an attempt that needs the literal at h may start: back from h over
- * at most `back` counted bytes and any free ones (literals.h),
+ * at most `back` counted bytes (counted[c] set) and any free ones (literals.h),
  * not before floor; then forward to a character start.
  */
 static size_t window_start(const char *text, size_t len, size_t h, size_t floor, size_t back,
-			   const unsigned char *freeset)
+			   const unsigned char *counted)
 {
 	size_t p = h;
 	if (back == LIT_UNBOUNDED)
 		p = floor;
 	else {
+		const unsigned char *t = (const unsigned char *)text;
 		size_t c = 0;
+		/* stops before the (back+1)-th counted byte; no branch on the byte itself */
 		while (p > floor) {
-			unsigned char ch = (unsigned char)text[p - 1];
-			if (ch < 0x80 && !(freeset[ch / 8] >> (ch % 8) & 1)) {
-				if (c == back)
-					break;
-				c++;
-			}
+			size_t k = counted[t[p - 1]];
+			if (c + k > back)
+				break;
+			c += k;
 			p--;
 		}
 	}
@@ -352,9 +419,9 @@ static void run_windows(struct matcher *m, const struct ruleset *rs, unsigned ri
 			k++;
 			continue;
 		}
-		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, r->lits->free);
+		size_t lo = window_start(text, len, hp, off > scanned ? off : scanned, back, m->db->counted[ri]);
 		pcre2_set_offset_limit(m->lctx, hp);
-		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, lo, 0, m->md, m->lctx);
+		int rc = rule_match(m->db, ri, r->code, 1, text, len, lo, m->md, m->lctx);
 		if (m->stat)
 			m->stat[ri].calls++;
 		if (rc == PCRE2_ERROR_NOMATCH) {
@@ -387,13 +454,18 @@ static void push_sent(size_t **v, size_t *n, size_t *cap, size_t off)
 	(*v)[(*n)++] = off;
 }
 
+/* The bytes that may end a sentence. */
+static const unsigned char sentence_end[256] = { ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1 };
+
 size_t match_sentence_starts(const char *text, size_t len, size_t **v, size_t *cap)
 {
 	size_t n = 0;
 	push_sent(v, &n, cap, 0);
+	const unsigned char *t = (const unsigned char *)text;
 	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		if (c != '\n' && !((c == '.' || c == '!' || c == '?') && (i + 1 == len || is_blank(text[i + 1]))))
+		if (!sentence_end[t[i]])
+			continue;
+		if (t[i] != '\n' && !(i + 1 == len || is_blank(text[i + 1])))
 			continue;
 		size_t j = i + 1;
 		while (j < len && is_blank(text[j]))

@@ -78,28 +78,36 @@ static const char *find_escaped_nul(const char *s, size_t n)
 static void trace_defects(const struct defect_opts *dx, const struct defect_patterns *dpat,
 			  struct defect_scratch *ds, const struct extracted *x, struct trace_result *r)
 {
-	int loop_end;
-	r->defects |= defects_detect(ds, x->text, x->len, &loop_end);
+	struct defect_text dt;
+	r->defects |= defects_scan(ds, x->text, x->len, &dt);
+	r->words = dt.words;
 	int after = 0;
 	for (size_t i = 0; i < x->after_len && !after; i++) {
 		unsigned char c = (unsigned char)x->after[i];
 		after = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	}
 	/* a cut text is truncated even when the record keeps an answer field;
-	 * a bare answer ("wife", a grid) is not cut, though it has no marker */
-	int text_answer = after || defects_answer_marker(dpat, ds, x->full, x->full_len);
-	if (!text_answer && !defects_answer_field(r->record, dx->answer_path))
-		r->defects |= 1u << COT_D_NO_ANSWER;
-	if (!text_answer && defects_ends_mid_sentence(x->full, x->full_len) &&
-	    !defects_answer_only(x->full, x->full_len))
-		r->defects |= 1u << COT_D_TRUNCATED;
-	if (loop_end && !after)
+	 * a bare answer ("wife", a grid) is not cut, though it has no marker.
+	 * An answer in the text (what follows the reasoning, or a marker) only
+	 * matters without an answer field or when the text ends mid-sentence,
+	 * so the marker search runs only then. */
+	if (!after) {
+		int field = defects_answer_field(r->record, dx->answer_path);
+		int mid = defects_ends_mid_sentence(x->full, x->full_len);
+		if ((!field || mid) && !defects_answer_marker(dpat, ds, x->full, x->full_len)) {
+			if (!field)
+				r->defects |= 1u << COT_D_NO_ANSWER;
+			if (mid && !defects_answer_only(x->full, x->full_len))
+				r->defects |= 1u << COT_D_TRUNCATED;
+		}
+	}
+	if (dt.ends_in_loop && !after)
 		r->defects |= 1u << COT_D_TRUNCATED;
 	if (dx->min_bytes && x->len < dx->min_bytes)
 		r->defects |= 1u << COT_D_TOO_SHORT;
 	if (dx->max_bytes && x->len > dx->max_bytes)
 		r->defects |= 1u << COT_D_TOO_LONG;
-	r->cot_hash = r->defects & (1u << COT_D_EMPTY) ? 0 : defects_text_hash(x->text, x->len);
+	r->cot_hash = r->defects & (1u << COT_D_EMPTY) ? 0 : dt.hash;
 }
 
 static void skipped(struct trace_result *r, struct worker *w, int reason)
@@ -134,14 +142,16 @@ static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct tra
 	r->model = x->model.p;
 	r->text = x->text;
 	r->cot_bytes = x->len;
-	r->words = 0;
-	for (size_t k = 0, in = 0; k < x->len; k++) {
-		int sp = x->text[k] == ' ' || (x->text[k] >= '\t' && x->text[k] <= '\r');
-		r->words += !sp && !in;
-		in = !sp;
-	}
-	if (cfg->extract_only)
+	if (cfg->extract_only) {
+		/* the words the defect pass counts otherwise */
+		r->words = 0;
+		for (size_t k = 0, in = 0; k < x->len; k++) {
+			int sp = x->text[k] == ' ' || (x->text[k] >= '\t' && x->text[k] <= '\r');
+			r->words += !sp && !in;
+			in = !sp;
+		}
 		return;
+	}
 
 	struct worker *e = w->eng ? w->eng : w;
 	struct matcher *m = &e->m;

@@ -21,9 +21,9 @@ static const char *const dashes[] = { "", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"
 /* The length in bytes of the character at s[i] (at least 1, at most what is left). */
 static size_t char_len(const char *s, size_t i, size_t n)
 {
-	unsigned char c = (unsigned char)s[i];
-	size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-	return i + len > n || (c >= 0x80 && util_utf8_valid_prefix(s + i, len) != len) ? 1 : len;
+	unsigned cp;
+	size_t len = util_utf8_decode(s + i, n - i, &cp);
+	return len ? len : 1;
 }
 
 /* Writes the characters of s[from..to) escaped, control characters and invalid UTF-8 as '?'. */

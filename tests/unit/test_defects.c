@@ -218,6 +218,22 @@ int main(void)
 	CHECK(defects_text_hash(" \n ", 3) == 0, "blank");
 	CHECK(defects_text_hash("x", 1) != 0, "non-blank is never 0");
 
+	/* defects_scan: the word count and the hash of the same pass */
+	const char *scan[] = { "", " \n ", "x", a, b, "  Wait,  wait...\n\tno!  ", "caf\xc3\xa9 \xd0\x94\xd0\xb0 x=1+2" };
+	for (size_t i = 0; i < sizeof scan / sizeof *scan; i++) {
+		struct defect_text dt;
+		size_t n = strlen(scan[i]);
+		unsigned long long words = 0;
+		for (size_t k = 0, in = 0; k < n; k++) {
+			int sp = scan[i][k] == ' ' || (scan[i][k] >= '\t' && scan[i][k] <= '\r');
+			words += !sp && !in;
+			in = !sp;
+		}
+		defects_scan(&ds, scan[i], n, &dt);
+		CHECK(dt.hash == defects_text_hash(scan[i], n), "scan hash of '%s'", scan[i]);
+		CHECK(dt.words == words, "scan words of '%s': %llu, want %llu", scan[i], dt.words, words);
+	}
+
 	/* the hash set, through several growths */
 	struct dupset set = {0};
 	int wrong = 0;

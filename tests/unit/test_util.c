@@ -66,6 +66,23 @@ int main(void)
 		CHECK(v == (num[i].rc == 0 ? num[i].v : 42), "'%s': value %llu", num[i].s, v);
 	}
 
+	/* util_utf8_decode: the code point and length of one character, 0 when it is not whole and valid */
+	struct {
+		const char *s;
+		size_t n, want;
+		unsigned cp;
+	} d[] = {
+		{ "a", 1, 1, 'a' }, { "\xc3\xa9", 2, 2, 0xe9 }, { "\xe2\x9c\x93", 3, 3, 0x2713 },
+		{ "\xf0\x9f\x98\x80", 4, 4, 0x1f600 }, { "\xc3", 1, 0, 0 }, { "\x80", 1, 0, 0 },
+		{ "\xc0\xaf", 2, 0, 0 }, { "\xed\xa0\x80", 3, 0, 0 }, { "\xf4\x90\x80\x80", 4, 0, 0 },
+		{ "\xe2\x9cx", 3, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+		unsigned cp = 0;
+		size_t got = util_utf8_decode(d[i].s, d[i].n, &cp);
+		CHECK(got == d[i].want && (!got || cp == d[i].cp), "decode case %zu: %zu U+%04X", i, got, cp);
+	}
+
 	CHECK_STR(cot_behaviour_name(COT_B_BACKWARD), "backward_chaining");
 	CHECK_INT(cot_behaviour_lookup("verification", 12), COT_B_VERIFICATION);
 	CHECK_INT(cot_behaviour_lookup("verify", 6), -1);
