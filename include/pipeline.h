@@ -83,6 +83,13 @@ void pipeline_worker_free(struct worker *w);
  * workers between lines (parallel.c), so this keeps memory flat.
  */
 void pipeline_worker_release(struct worker *w);
+/*
+ * pipeline_worker_release without the free: hands over the parsed record
+ * (NULL when none), for pipeline_record_free on the thread that parsed it
+ * (malloc's per-thread arenas: a free on another thread contends for them).
+ */
+struct cJSON *pipeline_worker_detach(struct worker *w);
+void pipeline_record_free(struct cJSON *record);
 
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
 		   const char *fallback_model, const char *line, size_t len,

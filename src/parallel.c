@@ -27,6 +27,18 @@ struct batch {
 	size_t nslots;
 	struct trace_result *res; /* PAR_BATCH_LINES */
 	int done;                 /* results ready (guarded by par.mu) */
+	int runner;               /* the thread that ran it */
+};
+
+/* Parsed records consumed, waiting to be freed by the thread that parsed them. */
+struct trash {
+	struct cJSON **v;
+	size_t n, cap;
+};
+
+struct thread_arg {
+	struct par *p;
+	int index;
 };
 
 struct par {
@@ -44,7 +56,16 @@ struct par {
 	size_t consumed;          /* the next batch to consume */
 	int quit;                 /* guarded by mu */
 	int stopped;              /* consume asked to stop */
+	struct thread_arg *args;
+	struct trash *trash;      /* one per thread (guarded by mu) */
 };
+
+static void trash_empty(struct trash *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		pipeline_record_free(t->v[i]);
+	t->n = 0;
+}
 
 int par_online_cpus(void)
 {
@@ -79,10 +100,12 @@ static void run_batch(struct par *p, struct batch *b, struct worker *eng)
 
 static void *worker_main(void *arg)
 {
-	struct par *p = arg;
+	struct par *p = ((struct thread_arg *)arg)->p;
+	int index = ((struct thread_arg *)arg)->index;
 	/* one matcher per thread, warm across lines */
 	struct worker eng;
 	pipeline_worker_init(&eng, p->cfg);
+	struct trash mine = {0};
 	lock(p);
 	for (;;) {
 		while (!p->quit && p->taken == p->fill)
@@ -91,13 +114,21 @@ static void *worker_main(void *arg)
 			break;
 		struct batch *b = &p->ring[p->taken % p->nring];
 		p->taken++;
+		b->runner = index;
+		/* take the records of this thread's consumed lines, to free them here */
+		struct trash t = p->trash[index];
+		p->trash[index] = mine;
+		mine = t;
 		unlock(p);
+		trash_empty(&mine);
 		run_batch(p, b, &eng);
 		lock(p);
 		b->done = 1;
 		pthread_cond_broadcast(&p->done_cv);
 	}
 	unlock(p);
+	trash_empty(&mine);
+	free(mine.v);
 	pipeline_worker_free(&eng);
 	return NULL;
 }
@@ -124,8 +155,12 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 	pthread_cond_init(&p->work_cv, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
 	p->threads = xmalloc((size_t)nthreads * sizeof *p->threads);
+	p->args = xmalloc((size_t)nthreads * sizeof *p->args);
+	p->trash = xmalloc((size_t)nthreads * sizeof *p->trash);
+	memset(p->trash, 0, (size_t)nthreads * sizeof *p->trash);
 	for (int i = 0; i < nthreads; i++) {
-		if (pthread_create(&p->threads[i], NULL, worker_main, p) != 0) {
+		p->args[i] = (struct thread_arg){ p, i };
+		if (pthread_create(&p->threads[i], NULL, worker_main, &p->args[i]) != 0) {
 			/* LCOV_EXCL_START: thread creation fails only when resources run out */
 			if (i == 0) {
 				par_free(p);
@@ -171,12 +206,21 @@ static int consume_batch(struct par *p, int wait)
 	/* a slot that held a long line gives its memory back: the ring holds
 	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
 	 * longest line it ever saw */
+	struct trash *t = &p->trash[b->runner];
+	lock(p);
+	for (size_t i = 0; i < b->n; i++) {
+		struct cJSON *rec = pipeline_worker_detach(&b->slots[i]);
+		if (rec) {
+			GROW(t->v, t->n, t->cap);
+			t->v[t->n++] = rec;
+		}
+	}
+	unlock(p);
 	for (size_t i = 0; i < b->n; i++)
 		if (b->items[i].len > PAR_SLOT_KEEP) {
 			pipeline_worker_free(&b->slots[i]);
 			pipeline_worker_init_slot(&b->slots[i]);
-		} else
-			pipeline_worker_release(&b->slots[i]); /* the parsed record, freed on this thread */
+		}
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
 		buf_free(&b->data);
 	buf_reset(&b->data);
@@ -251,10 +295,17 @@ void par_free(struct par *p)
 		free(b->slots);
 		free(b->res);
 	}
+	/* what the threads had no next batch to free it with */
+	for (int i = 0; p->trash && i < p->nthreads; i++) {
+		trash_empty(&p->trash[i]);
+		free(p->trash[i].v);
+	}
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->work_cv);
 	pthread_cond_destroy(&p->done_cv);
 	free(p->ring);
 	free(p->threads);
+	free(p->args);
+	free(p->trash);
 	free(p);
 }

@@ -49,9 +49,20 @@ void pipeline_worker_free(struct worker *w)
 
 void pipeline_worker_release(struct worker *w)
 {
-	cJSON_Delete(w->x.root);
+	cJSON_Delete(pipeline_worker_detach(w));
+}
+
+struct cJSON *pipeline_worker_detach(struct worker *w)
+{
+	cJSON *root = w->x.root;
 	w->x.root = NULL;
 	defect_scratch_trim(&w->ds);
+	return root;
+}
+
+void pipeline_record_free(struct cJSON *record)
+{
+	cJSON_Delete(record);
 }
 
 /* Finds "\u0000" that is a real escape (preceded by an even run of backslashes). */
