@@ -22,8 +22,10 @@
  * caller except what cotscan_open, cotscan_scratch_new and
  * cotscan_tag_many hand out, each with its own free function.
  *
- * Thread safety: a tagger is read-only once open and may be shared by any
- * number of threads; a scratch belongs to one thread at a time.  The
+ * Thread safety: a tagger may be shared by any number of threads; once
+ * open it is read-only but for a mutex-guarded pool of scratches that
+ * cotscan_tag_many reuses from call to call.  A scratch belongs to one
+ * thread at a time.  The
  * library keeps no global state of its own.  cJSON (1.7.15, as Debian
  * ships it) writes a global error pointer on every parse; cotscan never
  * reads it (errors come from return values), so concurrent parses are

@@ -9,11 +9,17 @@
 #include "libcotscan.h"
 #include "pipeline.h"
 
+/* Scratches cotscan_tag_many keeps for its next call (their buffers stay warm). */
+#define POOL_MAX 64
+
 struct cotscan_tagger {
 	struct ruleset rs;
 	struct defect_patterns dpat;
 	struct pipeline_cfg cfg;
 	char *strings[5];           /* owned copies of the option strings */
+	pthread_mutex_t pool_mu;    /* guards pool: the only state that changes after open */
+	cotscan_scratch *pool[POOL_MAX];
+	int npool;
 };
 
 struct cotscan_scratch {
@@ -52,6 +58,7 @@ cotscan_tagger *cotscan_open_opts(const struct cotscan_options *opts, char *err,
 		opts = &none;
 	cotscan_tagger *t = xmalloc(sizeof *t);
 	memset(t, 0, sizeof *t);
+	pthread_mutex_init(&t->pool_mu, NULL);
 	struct buf e = {0};
 	int rc = opts->rules ? rules_load_path(&t->rs, opts->rules, &e) : rules_load_builtin(&t->rs, &e);
 	if (rc == 0)
@@ -88,6 +95,9 @@ void cotscan_close(cotscan_tagger *t)
 {
 	if (!t)
 		return;
+	for (int i = 0; i < t->npool; i++)
+		cotscan_scratch_free(t->pool[i]);
+	pthread_mutex_destroy(&t->pool_mu);
 	rules_free(&t->rs);
 	defect_patterns_free(&t->dpat);
 	for (size_t i = 0; i < sizeof t->strings / sizeof *t->strings; i++)
@@ -254,10 +264,34 @@ struct many {
 	atomic_size_t next;
 };
 
+/* A scratch from the tagger's pool, or a new one. */
+static cotscan_scratch *pool_get(const cotscan_tagger *ct)
+{
+	cotscan_tagger *t = (cotscan_tagger *)ct; /* only pool and pool_mu change */
+	cotscan_scratch *s = NULL;
+	pthread_mutex_lock(&t->pool_mu);
+	if (t->npool > 0)
+		s = t->pool[--t->npool];
+	pthread_mutex_unlock(&t->pool_mu);
+	return s ? s : cotscan_scratch_new(ct);
+}
+
+static void pool_put(const cotscan_tagger *ct, cotscan_scratch *s)
+{
+	cotscan_tagger *t = (cotscan_tagger *)ct;
+	pthread_mutex_lock(&t->pool_mu);
+	if (t->npool < POOL_MAX) {
+		t->pool[t->npool++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&t->pool_mu);
+	cotscan_scratch_free(s);
+}
+
 static void *many_run(void *arg)
 {
 	struct many *m = arg;
-	cotscan_scratch *s = cotscan_scratch_new(m->t);
+	cotscan_scratch *s = pool_get(m->t);
 	for (;;) {
 		size_t i = atomic_fetch_add(&m->next, 1);
 		if (i >= m->n)
@@ -271,7 +305,7 @@ static void *many_run(void *arg)
 		keep(&m->out[i]);
 		pipeline_worker_release(&s->w);
 	}
-	cotscan_scratch_free(s);
+	pool_put(m->t, s);
 	return NULL;
 }
 

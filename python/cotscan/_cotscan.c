@@ -16,6 +16,7 @@
 #include <Python.h>
 #include <structmember.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,13 @@ static size_t cursor_at(struct cursor *c, size_t off)
 		off = c->len;
 	if (off < c->byte)
 		c->byte = c->chr = 0;
+	/* eight bytes at a time: a code point starts at every byte but 10xxxxxx */
+	for (; c->byte + 8 <= off; c->byte += 8) {
+		uint64_t w;
+		memcpy(&w, c->p + c->byte, 8);
+		uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
+		c->chr += 8 - (size_t)__builtin_popcountll(cont);
+	}
 	for (; c->byte < off; c->byte++)
 		c->chr += (c->p[c->byte] & 0xC0) != 0x80;
 	return c->chr;

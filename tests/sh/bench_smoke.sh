@@ -8,7 +8,7 @@ pyrows=
 case $BUILD in *asan*) ;; *)
 	if [ -f "$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])' 2>/dev/null)/Python.h" ]; then
 		make -s python BUILD=$BUILD >/dev/null || { echo "make python failed"; exit 1; }
-		pyrows="python tag_many -j 1 |python t.tag(\"\")|t.tag calls on corpus texts: RSS"
+		pyrows="python tag_many -j 1, summed|python tag_many / report, -j 1|python t.tag(\"\")|t.tag calls on corpus texts: RSS"
 	fi ;;
 esac
 TMPDIR=$TMPD BENCH_SRC=data BENCH_MB=1 BENCH_RUNS=1 BENCH_PY_MB=0 BENCH_HOSTILE_MB=2 BENCH_PY_CALLS=2000 \
