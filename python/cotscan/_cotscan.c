@@ -84,7 +84,8 @@ static size_t cursor_at(struct cursor *c, size_t off)
 		uint64_t w;
 		memcpy(&w, c->p + c->byte, 8);
 		uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
-		c->chr += 8 - (size_t)__builtin_popcountll(cont);
+		/* one bit at the top of each continuation byte: sum them in the top byte */
+		c->chr += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ULL) >> 56);
 	}
 	for (; c->byte < off; c->byte++)
 		c->chr += (c->p[c->byte] & 0xC0) != 0x80;
