@@ -261,22 +261,8 @@ struct many {
 	const size_t *len;
 	unsigned flags;
 	struct cotscan_result *out;
-	const size_t *order;        /* the items longest first (NULL: in order) */
 	atomic_size_t next;
 };
-
-struct by_len {
-	size_t len, i;
-};
-
-/* Longest first; equal lengths in input order. */
-static int cmp_longest(const void *a, const void *b)
-{
-	const struct by_len *x = a, *y = b;
-	if (x->len != y->len)
-		return x->len < y->len ? 1 : -1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
 
 /* A scratch from the tagger's pool, or a new one. */
 static cotscan_scratch *pool_get(const cotscan_tagger *ct)
@@ -310,8 +296,6 @@ static void *many_run(void *arg)
 		size_t i = atomic_fetch_add(&m->next, 1);
 		if (i >= m->n)
 			break;
-		if (m->order)
-			i = m->order[i];
 		const char *txt = m->text[i] ? m->text[i] : "";
 		size_t len = m->text[i] ? m->len[i] : 0;
 		if (m->flags & COTSCAN_RECORDS)
@@ -340,20 +324,6 @@ int cotscan_tag_many(const cotscan_tagger *t, size_t n, const char *const *text,
 		jobs = n ? (int)n : 1;
 	struct many m = { .t = t, .n = n, .text = text, .len = len, .flags = flags, .out = out };
 	atomic_init(&m.next, 0);
-	/* threads that take the longest items first finish together: the
-	 * last items, the shortest, fill the gaps (results stay in input order) */
-	size_t *order = NULL;
-	if (jobs > 1) {
-		struct by_len *v = xmalloc(n * sizeof *v);
-		for (size_t i = 0; i < n; i++)
-			v[i] = (struct by_len){ text[i] ? len[i] : 0, i };
-		qsort(v, n, sizeof *v, cmp_longest);
-		order = xmalloc(n * sizeof *order);
-		for (size_t i = 0; i < n; i++)
-			order[i] = v[i].i;
-		free(v);
-		m.order = order;
-	}
 	pthread_t *th = xmalloc((size_t)jobs * sizeof *th);
 	int started = 0;
 	for (int i = 1; i < jobs; i++) {
@@ -365,7 +335,6 @@ int cotscan_tag_many(const cotscan_tagger *t, size_t n, const char *const *text,
 	for (int i = 1; i <= started; i++)
 		pthread_join(th[i], NULL);
 	free(th);
-	free(order);
 	struct dupset seen = {0};
 	for (size_t i = 0; i < n; i++)
 		if (!out[i].skip && out[i].text_hash && dupset_add(&seen, out[i].text_hash))
