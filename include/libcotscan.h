@@ -25,12 +25,12 @@
  * Thread safety: a tagger may be shared by any number of threads; once
  * open it is read-only but for a mutex-guarded pool of scratches that
  * cotscan_tag_many reuses from call to call.  A scratch belongs to one
- * thread at a time.  The
- * library keeps no global state of its own.  cJSON (1.7.15, as Debian
- * ships it) writes a global error pointer on every parse; cotscan never
- * reads it (errors come from return values), so concurrent parses are
- * safe for cotscan, but a host that reads cJSON_GetErrorPtr() while
- * cotscan runs on other threads may see cotscan's value.
+ * thread at a time.  The library keeps no global state of its own.
+ * cJSON (1.7.15, as Debian ships it) writes a global error pointer on
+ * every parse; cotscan never reads it (errors come from return values),
+ * so concurrent parses are safe for cotscan, but a host that reads
+ * cJSON_GetErrorPtr() while cotscan runs on other threads may see
+ * cotscan's value.
  *
  * Out of memory: the library prints one line to stderr and calls abort().
  */

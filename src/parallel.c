@@ -203,9 +203,7 @@ static int consume_batch(struct par *p, int wait)
 		return 0;
 	for (size_t i = 0; i < b->n && !p->stopped; i++)
 		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
-	/* a slot that held a long line gives its memory back: the ring holds
-	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
-	 * longest line it ever saw */
+	/* the parsed records go back to the thread that parsed them */
 	struct trash *t = &p->trash[b->runner];
 	lock(p);
 	for (size_t i = 0; i < b->n; i++) {
@@ -216,6 +214,9 @@ static int consume_batch(struct par *p, int wait)
 		}
 	}
 	unlock(p);
+	/* a slot that held a long line gives its memory back: the ring holds
+	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
+	 * longest line it ever saw */
 	for (size_t i = 0; i < b->n; i++)
 		if (b->items[i].len > PAR_SLOT_KEEP) {
 			pipeline_worker_free(&b->slots[i]);

@@ -63,8 +63,6 @@ class Tagger(_CTagger):
         Result per item, in order, duplicates marked as the CLI marks them."""
         if records:
             items = [_line(x) for x in items]
-        elif not isinstance(items, (list, tuple)):
-            items = list(items)
         return super().tag_many(items, jobs=jobs, whole=whole, records=records)
 
 

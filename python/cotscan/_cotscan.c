@@ -125,10 +125,10 @@ static PyObject *make_result(const struct cotscan_result *r, const char *src, si
 			}
 			Py_DECREF(v);
 		}
-	struct cursor cs = { (const unsigned char *)src, srclen, 0, 0 };
+	/* code points of the text given, or of the analysed text (records) */
+	struct cursor cs = offmode == OFF_CHARS_TEXT ? (struct cursor){ (const unsigned char *)r->text, r->text_len, 0, 0 }
+						     : (struct cursor){ (const unsigned char *)src, srclen, 0, 0 };
 	struct cursor ce = cs;
-	struct cursor ts = { (const unsigned char *)r->text, r->text_len, 0, 0 };
-	struct cursor te = ts;
 	for (size_t i = 0; i < r->nevidence; i++) {
 		const struct cotscan_match *m = &r->evidence[i];
 		size_t a, z;
@@ -139,8 +139,8 @@ static PyObject *make_result(const struct cotscan_result *r, const char *src, si
 			a = cursor_at(&cs, m->src_start);
 			z = cursor_at(&ce, m->src_end);
 		} else {
-			a = cursor_at(&ts, m->start);
-			z = cursor_at(&te, m->end);
+			a = cursor_at(&cs, m->start);
+			z = cursor_at(&ce, m->end);
 		}
 		PyObject *mo = PyStructSequence_New(MatchType);
 		if (!mo)
@@ -200,45 +200,32 @@ fail_parts:
  */
 static int input_bytes(PyObject *o, const char **p, size_t *n, PyObject **keep, int *offmode)
 {
+	PyObject *b;
 	if (PyUnicode_Check(o)) {
+		*offmode = OFF_CHARS_SRC;
 		Py_ssize_t len;
 		const char *s = PyUnicode_AsUTF8AndSize(o, &len);
 		if (s) {
 			*p = s;
 			*n = (size_t)len;
 			*keep = Py_NewRef(o);
-			*offmode = OFF_CHARS_SRC;
 			return 0;
 		}
 		PyErr_Clear();
-		PyObject *b = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
-		if (!b)
-			return -1;
-		*p = PyBytes_AS_STRING(b);
-		*n = (size_t)PyBytes_GET_SIZE(b);
-		*keep = b;
-		*offmode = OFF_CHARS_SRC;
-		return 0;
-	}
-	if (PyBytes_Check(o)) {
-		*p = PyBytes_AS_STRING(o);
-		*n = (size_t)PyBytes_GET_SIZE(o);
-		*keep = Py_NewRef(o);
+		b = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
+	} else if (PyBytes_Check(o) || PyByteArray_Check(o)) {
 		*offmode = OFF_BYTES_SRC;
-		return 0;
+		b = PyBytes_FromObject(o); /* bytes: the same object */
+	} else {
+		PyErr_Format(PyExc_TypeError, "expected str or bytes, not %.100s", Py_TYPE(o)->tp_name);
+		return -1;
 	}
-	if (PyByteArray_Check(o)) {
-		PyObject *b = PyBytes_FromObject(o);
-		if (!b)
-			return -1;
-		*p = PyBytes_AS_STRING(b);
-		*n = (size_t)PyBytes_GET_SIZE(b);
-		*keep = b;
-		*offmode = OFF_BYTES_SRC;
-		return 0;
-	}
-	PyErr_Format(PyExc_TypeError, "expected str or bytes, not %.100s", Py_TYPE(o)->tp_name);
-	return -1;
+	if (!b)
+		return -1;
+	*p = PyBytes_AS_STRING(b);
+	*n = (size_t)PyBytes_GET_SIZE(b);
+	*keep = b;
+	return 0;
 }
 
 static void Tagger_dealloc(TaggerObject *self)
