@@ -87,7 +87,7 @@ struct defect_scratch {
 
 void defect_scratch_free(struct defect_scratch *s);
 
-/* Frees tables larger than DEFECT_TAB_KEEP slots (kept scratch of -j slots). */
+/* Frees tables larger than DEFECT_TAB_KEEP slots (scratch kept between calls). */
 #define DEFECT_TAB_KEEP 4096
 void defect_scratch_trim(struct defect_scratch *s);
 

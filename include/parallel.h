@@ -4,9 +4,11 @@
  *
  * The calling thread reads lines and passes them to par_line(), which copies
  * them into a batch.  Full batches go to the workers, which run
- * pipeline_line() on every line into the batch's own struct worker slots, so
- * every pointer of a trace_result (record, raw, text, ev, id, model, why)
- * stays valid until the calling thread has consumed it.  Batches are
+ * pipeline_line() on every line with the thread's own struct worker, then
+ * keep the line's parsed record and copy into the batch what else the
+ * result points to in that worker (text built there, id, model, why, warn,
+ * ev), so every pointer of a trace_result (record, raw, text, ev, id,
+ * model, why, warn) stays valid until the calling thread has consumed it.  Batches are
  * consumed strictly in the order they were filled, line by line, by the
  * consume callback, always on the calling thread: sinks stay single-threaded
  * and see exactly what -j 1 shows them.
@@ -24,7 +26,7 @@
 
 #define PAR_BATCH_LINES 32
 #define PAR_BATCH_BYTES (512 * 1024)
-#define PAR_SLOT_KEEP (32 * 1024)   /* a slot that ran a longer line is reset after it */
+#define PAR_EV_KEEP 4096            /* a batch that kept more evidence frees it once consumed */
 
 /* Consumes one result in input order; returns nonzero to stop the run. */
 typedef int (*par_consume_fn)(void *ctx, struct trace_result *r);

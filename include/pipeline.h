@@ -23,11 +23,9 @@ struct pipeline_cfg {
 };
 
 /*
- * Per-line state, reused across lines: the extracted text and the result's
- * storage.  The matcher and defect scratch are per thread: a worker made by
- * pipeline_worker_init has its own; one made by pipeline_worker_init_slot
- * (-j N keeps many, parallel.c) borrows those of the thread that runs it
- * (eng), and keeps a copy of its evidence.
+ * Per-line state, reused across lines: the extracted text, the matcher, the
+ * defect scratch and the result's storage.  One thread uses a worker at a
+ * time (-j N gives each thread its own, parallel.c).
  */
 struct worker {
 	struct extracted x;
@@ -35,9 +33,6 @@ struct worker {
 	struct buf why;
 	struct defect_scratch ds;
 	struct buf warn;
-	struct worker *eng;         /* whose matcher and scratch run the line (NULL: this one's) */
-	struct match *ev;           /* with eng: the evidence, copied */
-	size_t capev;
 };
 
 /* The outcome for one line; pointers are valid until the worker's next line. */
@@ -73,19 +68,18 @@ struct trace_result {
 int pipeline_field_text(const struct trace_result *r, const char *path, struct buf *out);
 
 void pipeline_worker_init(struct worker *w, const struct pipeline_cfg *cfg);
-/* A worker without matcher or scratch: set w->eng before each line. */
-void pipeline_worker_init_slot(struct worker *w);
 void pipeline_worker_free(struct worker *w);
 
 /*
- * Frees what the last line's result holds that is large (the parsed record),
- * once it has been consumed; the worker stays usable.  -j N keeps many
- * workers between lines (parallel.c), so this keeps memory flat.
+ * Frees what the last line's result holds that is large (the parsed record,
+ * defect tables grown by a long text), once it has been consumed; the worker
+ * stays usable.  libcotscan keeps workers between calls, so this keeps
+ * memory flat.
  */
 void pipeline_worker_release(struct worker *w);
 /*
- * pipeline_worker_release without the free: hands over the parsed record
- * (NULL when none), for pipeline_record_free on the thread that parsed it
+ * Hands over the last line's parsed record (NULL when none), which the next
+ * line then leaves alone, for pipeline_record_free on the thread that parsed it
  * (malloc's per-thread arenas: a free on another thread contends for them).
  */
 struct cJSON *pipeline_worker_detach(struct worker *w);

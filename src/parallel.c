@@ -15,17 +15,29 @@ struct item {
 	unsigned long long lineno;
 };
 
+/* Where a result's strings and evidence lie in its batch's kept copy (NONE: not copied). */
+struct kept {
+	size_t text, id, model, why, warn, ev;
+};
+
+#define NONE ((size_t)-1)
+
 /*
- * A batch of consecutive lines.  It owns the bytes of its lines and one
- * struct worker per line, so its results live until they are consumed.
+ * A batch of consecutive lines.  It owns the bytes of its lines, their
+ * parsed records, and a copy of what each result points to in the thread's
+ * worker (the analysed text when it is not a string of the record, id,
+ * model, why, warn, evidence), so its results live until they are consumed.
  */
 struct batch {
 	struct buf data;
 	struct item *items;
-	size_t n;
-	struct worker *slots;     /* PAR_BATCH_LINES, the first nslots initialised */
-	size_t nslots;
 	struct trace_result *res; /* PAR_BATCH_LINES */
+	struct cJSON **rec;       /* PAR_BATCH_LINES: each line's parsed record, or NULL */
+	struct kept *kept;        /* PAR_BATCH_LINES */
+	size_t n;
+	struct buf keep;          /* the results' strings, one after another */
+	struct match *ev;         /* the results' evidence, one after another */
+	size_t nev, capev;
 	int done;                 /* results ready (guarded by par.mu) */
 	int runner;               /* the thread that ran it */
 };
@@ -83,18 +95,65 @@ static void unlock(struct par *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
-/* Runs the pipeline over every line of b with the thread's matcher eng (the thread owns b meanwhile). */
-static void run_batch(struct par *p, struct batch *b, struct worker *eng)
+/* Copies the NUL-terminated string s into b's kept strings; returns its offset there. */
+static size_t keep_str(struct batch *b, const char *s)
 {
+	if (!s)
+		return NONE;
+	size_t off = b->keep.len;
+	buf_add(&b->keep, s, strlen(s) + 1);
+	return off;
+}
+
+/*
+ * Runs the pipeline over every line of b with the thread's own worker w
+ * (the thread owns b meanwhile), whose buffers stay warm from line to line.
+ * What a result points to in w is copied into b before the next line
+ * overwrites it, and the pointers are set once the copies stop moving.
+ */
+static void run_batch(struct par *p, struct batch *b, struct worker *w)
+{
+	buf_reset(&b->keep);
+	b->nev = 0;
 	for (size_t i = 0; i < b->n; i++) {
-		if (i == b->nslots) {
-			pipeline_worker_init_slot(&b->slots[i]);
-			b->nslots++;
-		}
-		b->slots[i].eng = eng;
 		const struct item *it = &b->items[i];
-		pipeline_line(p->cfg, &b->slots[i], it->file, b->data.p + it->model,
-			      b->data.p + it->off, it->len, it->lineno, &b->res[i]);
+		struct trace_result *r = &b->res[i];
+		struct kept *k = &b->kept[i];
+		pipeline_line(p->cfg, w, it->file, b->data.p + it->model,
+			      b->data.p + it->off, it->len, it->lineno, r);
+		b->rec[i] = pipeline_worker_detach(w); /* r->record: the next line must not free it */
+		k->text = NONE;
+		if (r->text && r->text == w->x.textbuf.p) {
+			/* text built in the worker; any other lies in the record */
+			k->text = b->keep.len;
+			buf_add(&b->keep, r->text, r->cot_bytes);
+			buf_addc(&b->keep, '\0');
+		}
+		k->id = keep_str(b, r->id);
+		k->model = keep_str(b, r->model);
+		k->why = keep_str(b, r->why);
+		k->warn = keep_str(b, r->warn);
+		k->ev = NONE;
+		if (r->nev) {
+			while (b->capev < b->nev + r->nev) {
+				b->capev = b->capev ? 2 * b->capev : 64;
+				b->ev = xrealloc(b->ev, b->capev * sizeof *b->ev);
+			}
+			k->ev = b->nev;
+			memcpy(b->ev + b->nev, r->ev, r->nev * sizeof *b->ev);
+			b->nev += r->nev;
+		}
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		struct trace_result *r = &b->res[i];
+		const struct kept *k = &b->kept[i];
+		if (k->text != NONE)
+			r->text = b->keep.p + k->text;
+		r->id = k->id != NONE ? b->keep.p + k->id : NULL;
+		r->model = k->model != NONE ? b->keep.p + k->model : NULL;
+		r->why = k->why != NONE ? b->keep.p + k->why : NULL;
+		r->warn = k->warn != NONE ? b->keep.p + k->warn : NULL;
+		r->ev = k->ev != NONE ? b->ev + k->ev : NULL;
 	}
 }
 
@@ -102,9 +161,9 @@ static void *worker_main(void *arg)
 {
 	struct par *p = ((struct thread_arg *)arg)->p;
 	int index = ((struct thread_arg *)arg)->index;
-	/* one matcher per thread, warm across lines */
-	struct worker eng;
-	pipeline_worker_init(&eng, p->cfg);
+	/* one worker per thread: matcher, scratch and extraction buffers warm across lines */
+	struct worker w;
+	pipeline_worker_init(&w, p->cfg);
 	struct trash mine = {0};
 	lock(p);
 	for (;;) {
@@ -121,7 +180,7 @@ static void *worker_main(void *arg)
 		mine = t;
 		unlock(p);
 		trash_empty(&mine);
-		run_batch(p, b, &eng);
+		run_batch(p, b, &w);
 		lock(p);
 		b->done = 1;
 		pthread_cond_broadcast(&p->done_cv);
@@ -129,7 +188,7 @@ static void *worker_main(void *arg)
 	unlock(p);
 	trash_empty(&mine);
 	free(mine.v);
-	pipeline_worker_free(&eng);
+	pipeline_worker_free(&w);
 	return NULL;
 }
 
@@ -147,9 +206,11 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 	for (size_t i = 0; i < p->nring; i++) {
 		struct batch *b = &p->ring[i];
 		b->items = xmalloc(PAR_BATCH_LINES * sizeof *b->items);
-		b->slots = xmalloc(PAR_BATCH_LINES * sizeof *b->slots);
 		b->res = xmalloc(PAR_BATCH_LINES * sizeof *b->res);
+		b->rec = xmalloc(PAR_BATCH_LINES * sizeof *b->rec);
+		b->kept = xmalloc(PAR_BATCH_LINES * sizeof *b->kept);
 		buf_reset(&b->data);
+		buf_reset(&b->keep);
 	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work_cv, NULL);
@@ -206,25 +267,23 @@ static int consume_batch(struct par *p, int wait)
 	/* the parsed records go back to the thread that parsed them */
 	struct trash *t = &p->trash[b->runner];
 	lock(p);
-	for (size_t i = 0; i < b->n; i++) {
-		struct cJSON *rec = pipeline_worker_detach(&b->slots[i]);
-		if (rec) {
-			GROW(t->v, t->n, t->cap);
-			t->v[t->n++] = rec;
-		}
-	}
-	unlock(p);
-	/* a slot that held a long line gives its memory back: the ring holds
-	 * (2N+1) * PAR_BATCH_LINES slots, and each would keep the buffers of the
-	 * longest line it ever saw */
 	for (size_t i = 0; i < b->n; i++)
-		if (b->items[i].len > PAR_SLOT_KEEP) {
-			pipeline_worker_free(&b->slots[i]);
-			pipeline_worker_init_slot(&b->slots[i]);
+		if (b->rec[i]) {
+			GROW(t->v, t->n, t->cap);
+			t->v[t->n++] = b->rec[i];
 		}
+	unlock(p);
+	/* a batch that held long lines gives that memory back */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
 		buf_free(&b->data);
 	buf_reset(&b->data);
+	if (b->keep.cap > 4 * PAR_BATCH_BYTES)
+		buf_free(&b->keep);
+	if (b->capev > PAR_EV_KEEP) {
+		free(b->ev);
+		b->ev = NULL;
+		b->capev = 0;
+	}
 	b->n = 0;
 	b->done = 0;
 	p->consumed++;
@@ -289,12 +348,15 @@ void par_free(struct par *p)
 		pthread_join(p->threads[i], NULL);
 	for (size_t i = 0; i < p->nring; i++) {
 		struct batch *b = &p->ring[i];
-		for (size_t k = 0; k < b->nslots; k++)
-			pipeline_worker_free(&b->slots[k]);
+		for (size_t k = 0; b->done && k < b->n; k++)
+			pipeline_record_free(b->rec[k]); /* run, never consumed */
 		buf_free(&b->data);
+		buf_free(&b->keep);
 		free(b->items);
-		free(b->slots);
 		free(b->res);
+		free(b->rec);
+		free(b->kept);
+		free(b->ev);
 	}
 	/* what the threads had no next batch to free it with */
 	for (int i = 0; p->trash && i < p->nthreads; i++) {

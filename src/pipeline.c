@@ -32,14 +32,8 @@ void pipeline_worker_init(struct worker *w, const struct pipeline_cfg *cfg)
 	matcher_init(&w->m, cfg->rules);
 }
 
-void pipeline_worker_init_slot(struct worker *w)
-{
-	memset(w, 0, sizeof *w);
-}
-
 void pipeline_worker_free(struct worker *w)
 {
-	free(w->ev);
 	extracted_free(&w->x);
 	matcher_free(&w->m);
 	buf_free(&w->why);
@@ -50,13 +44,13 @@ void pipeline_worker_free(struct worker *w)
 void pipeline_worker_release(struct worker *w)
 {
 	cJSON_Delete(pipeline_worker_detach(w));
+	defect_scratch_trim(&w->ds);
 }
 
 struct cJSON *pipeline_worker_detach(struct worker *w)
 {
 	cJSON *root = w->x.root;
 	w->x.root = NULL;
-	defect_scratch_trim(&w->ds);
 	return root;
 }
 
@@ -164,22 +158,11 @@ static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct tra
 		return;
 	}
 
-	struct worker *e = w->eng ? w->eng : w;
-	struct matcher *m = &e->m;
+	struct matcher *m = &w->m;
 	match_text(m, cfg->rules, x->text, x->len);
 	memcpy(r->counts, m->counts, sizeof r->counts);
 	r->ev = m->ev;
 	r->nev = m->nev;
-	if (e != w && m->nev) {
-		/* the thread's matcher moves on to the next line before this one is consumed */
-		if (w->capev < m->nev) {
-			w->capev = m->nev;
-			free(w->ev);
-			w->ev = xmalloc(w->capev * sizeof *w->ev);
-		}
-		memcpy(w->ev, m->ev, m->nev * sizeof *w->ev);
-		r->ev = w->ev;
-	}
 	r->defects = x->defects;
 	if (m->limit_hit) {
 		r->defects |= 1u << COT_D_RULE_LIMIT;
@@ -191,7 +174,7 @@ static void analyse(const struct pipeline_cfg *cfg, struct worker *w, struct tra
 			   lr->name, lr->file, lr->line, msg);
 		r->warn = w->warn.p;
 	}
-	trace_defects(&cfg->dx, cfg->dpat, &e->ds, x, r);
+	trace_defects(&cfg->dx, cfg->dpat, &w->ds, x, r);
 }
 
 void pipeline_line(const struct pipeline_cfg *cfg, struct worker *w, const char *file,
