@@ -1,17 +1,22 @@
 /*
- * parallel.h - `-j N`: the per-trace pipeline in N worker threads, its
- * results handed back in input order on the calling thread.
+ * parallel.h - `-j N`: the per-trace pipeline in N threads (the calling
+ * thread and N - 1 workers), its results handed back in input order on the
+ * calling thread.
  *
  * The calling thread reads lines and passes them to par_line(), which copies
- * them into a batch.  Full batches go to the workers, which run
- * pipeline_line() on every line with the thread's own struct worker, then
- * keep the line's parsed record and copy into the batch what else the
- * result points to in that worker (text built there, id, model, why, warn,
- * ev), so every pointer of a trace_result (record, raw, text, ev, id,
- * model, why, warn) stays valid until the calling thread has consumed it.  Batches are
- * consumed strictly in the order they were filled, line by line, by the
- * consume callback, always on the calling thread: sinks stay single-threaded
- * and see exactly what -j 1 shows them.
+ * them into a batch.  Full batches are queued; the workers take them in
+ * turn, and the calling thread runs the oldest one still queued itself when
+ * it has no free batch left to fill (and, at par_drain, until none is left).
+ * A thread runs pipeline_line() on every line of a batch with its own
+ * struct worker, then keeps the line's parsed record and copies into the
+ * batch what else the result points to in that worker (text built there,
+ * id, model, why, warn, ev), so every pointer of a trace_result (record,
+ * raw, text, ev, id, model, why, warn) stays valid until the calling thread
+ * has consumed it.  Batches are consumed strictly in the order they were
+ * filled, line by line, by the consume callback, always on the calling
+ * thread: sinks stay single-threaded and see exactly what -j 1 shows them.
+ * A parsed record is freed by the thread that parsed it, a few at a time
+ * while it runs its next batch.
  *
  * Memory: a fixed ring of batches, each at most PAR_BATCH_LINES lines or
  * about PAR_BATCH_BYTES bytes (one longer line is a batch of its own), so
@@ -34,9 +39,9 @@ typedef int (*par_consume_fn)(void *ctx, struct trace_result *r);
 struct par;
 
 /*
- * Starts nthreads (>= 1) worker threads, or as many as the system allows;
- * cfg must outlive the struct par.  Returns NULL, having freed what it
- * made, when not one thread could start.
+ * Starts nthreads - 1 (nthreads >= 1) worker threads, or as many as the
+ * system allows: with fewer, the calling thread runs more batches, and the
+ * results are the same.  cfg must outlive the struct par.  Never NULL.
  */
 struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx);
 

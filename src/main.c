@@ -568,12 +568,8 @@ int main(int argc, char **argv)
 	d.rules_hash = rs.hash;
 	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
-	if (jobs > 1 && !(run.par = par_new(&cfg, jobs, consume_line, &run))) {
-		diag_error("cannot start a worker thread");
-		ret = COT_EXIT_USAGE;
-		outfile_close(&out, 0);
-		goto out;
-	}
+	if (jobs > 1)
+		run.par = par_new(&cfg, jobs, consume_line, &run);
 
 	static char *stdin_only[] = { "-" };
 	char **files = o.nfiles ? o.files : stdin_only;

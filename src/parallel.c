@@ -39,7 +39,7 @@ struct batch {
 	struct match *ev;         /* the results' evidence, one after another */
 	size_t nev, capev;
 	int done;                 /* results ready (guarded by par.mu) */
-	int runner;               /* the thread that ran it */
+	int runner;               /* the thread that ran it: a worker's index, or par.me */
 };
 
 /* Parsed records consumed, waiting to be freed by the thread that parsed them. */
@@ -57,19 +57,22 @@ struct par {
 	const struct pipeline_cfg *cfg;
 	par_consume_fn consume;
 	void *ctx;
-	pthread_t *threads;
-	int nthreads;
+	pthread_t *threads;       /* the workers: nthreads - 1 asked for */
+	int nthreads;             /* workers started */
+	struct worker w;          /* the calling thread's, for the batches it runs */
 	pthread_mutex_t mu;
 	pthread_cond_t work_cv, done_cv;
 	struct batch *ring;       /* batch number s lives in ring[s % nring] */
 	size_t nring;
 	size_t fill;              /* the batch being filled; all before it are submitted */
-	size_t taken;             /* the next batch a worker takes (guarded by mu) */
+	size_t taken;             /* the next batch a thread takes (guarded by mu) */
 	size_t consumed;          /* the next batch to consume */
 	int quit;                 /* guarded by mu */
 	int stopped;              /* consume asked to stop */
 	struct thread_arg *args;
-	struct trash *trash;      /* one per thread (guarded by mu) */
+	struct trash *trash;      /* one per thread, the calling thread's last (guarded by mu) */
+	struct trash mine;        /* the calling thread's records being freed */
+	int me;                   /* the calling thread's index */
 };
 
 static void trash_empty(struct trash *t)
@@ -77,6 +80,17 @@ static void trash_empty(struct trash *t)
 	for (size_t i = 0; i < t->n; i++)
 		pipeline_record_free(t->v[i]);
 	t->n = 0;
+}
+
+/*
+ * Takes the records of thread index's consumed lines into *mine (emptied
+ * before), for run_batch to free; the caller holds mu.
+ */
+static void trash_take(struct par *p, int index, struct trash *mine)
+{
+	struct trash t = p->trash[index];
+	p->trash[index] = *mine;
+	*mine = t;
 }
 
 int par_online_cpus(void)
@@ -111,11 +125,16 @@ static size_t keep_str(struct batch *b, const char *s)
  * What a result points to in w is copied into b before the next line
  * overwrites it, and the pointers are set once the copies stop moving.
  */
-static void run_batch(struct par *p, struct batch *b, struct worker *w)
+static void run_batch(struct par *p, struct batch *b, struct worker *w, struct trash *mine)
 {
 	buf_reset(&b->keep);
 	b->nev = 0;
+	size_t freed = 0;
 	for (size_t i = 0; i < b->n; i++) {
+		/* the thread's consumed records are freed a few before each line, so
+		 * that each parse reuses memory just freed, as one thread alone does */
+		for (size_t upto = mine->n * (i + 1) / b->n; freed < upto; freed++)
+			pipeline_record_free(mine->v[freed]);
 		const struct item *it = &b->items[i];
 		struct trace_result *r = &b->res[i];
 		struct kept *k = &b->kept[i];
@@ -155,6 +174,7 @@ static void run_batch(struct par *p, struct batch *b, struct worker *w)
 		r->warn = k->warn != NONE ? b->keep.p + k->warn : NULL;
 		r->ev = k->ev != NONE ? b->ev + k->ev : NULL;
 	}
+	mine->n = 0;
 }
 
 static void *worker_main(void *arg)
@@ -175,12 +195,9 @@ static void *worker_main(void *arg)
 		p->taken++;
 		b->runner = index;
 		/* take the records of this thread's consumed lines, to free them here */
-		struct trash t = p->trash[index];
-		p->trash[index] = mine;
-		mine = t;
+		trash_take(p, index, &mine);
 		unlock(p);
-		trash_empty(&mine);
-		run_batch(p, b, &w);
+		run_batch(p, b, &w, &mine);
 		lock(p);
 		b->done = 1;
 		pthread_cond_broadcast(&p->done_cv);
@@ -201,6 +218,7 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 	p->ctx = ctx;
 	/* one batch per thread at work, as many waiting, one being filled */
 	p->nring = 2 * (size_t)nthreads + 1;
+	pipeline_worker_init(&p->w, cfg);
 	p->ring = xmalloc(p->nring * sizeof *p->ring);
 	memset(p->ring, 0, p->nring * sizeof *p->ring);
 	for (size_t i = 0; i < p->nring; i++) {
@@ -215,27 +233,23 @@ struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work_cv, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
-	p->threads = xmalloc((size_t)nthreads * sizeof *p->threads);
-	p->args = xmalloc((size_t)nthreads * sizeof *p->args);
-	p->trash = xmalloc((size_t)nthreads * sizeof *p->trash);
-	memset(p->trash, 0, (size_t)nthreads * sizeof *p->trash);
-	for (int i = 0; i < nthreads; i++) {
+	/* the calling thread is one of the nthreads */
+	int nworkers = nthreads - 1;
+	p->threads = xmalloc((size_t)(nworkers ? nworkers : 1) * sizeof *p->threads);
+	p->args = xmalloc((size_t)(nworkers ? nworkers : 1) * sizeof *p->args);
+	p->me = nworkers;
+	p->trash = xmalloc((size_t)(nworkers + 1) * sizeof *p->trash);
+	memset(p->trash, 0, (size_t)(nworkers + 1) * sizeof *p->trash);
+	for (int i = 0; i < nworkers; i++) {
 		p->args[i] = (struct thread_arg){ p, i };
-		if (pthread_create(&p->threads[i], NULL, worker_main, &p->args[i]) != 0) {
-			/* LCOV_EXCL_START: thread creation fails only when resources run out */
-			if (i == 0) {
-				par_free(p);
-				return NULL;
-			}
-			break; /* fewer threads still give the same results */
-			/* LCOV_EXCL_STOP */
-		}
+		if (pthread_create(&p->threads[i], NULL, worker_main, &p->args[i]) != 0)
+			break; /* LCOV_EXCL_LINE: fewer threads (the calling thread runs more) give the same results */
 		p->nthreads++;
 	}
 	return p;
 }
 
-/* Hands the batch being filled to the workers (when it has lines). */
+/* Hands the batch being filled to the threads (when it has lines). */
 static void submit(struct par *p)
 {
 	if (p->ring[p->fill % p->nring].n == 0)
@@ -244,6 +258,30 @@ static void submit(struct par *p)
 	p->fill++;
 	pthread_cond_signal(&p->work_cv);
 	unlock(p);
+}
+
+/*
+ * Runs the oldest submitted batch no thread has taken on the calling
+ * thread, when more are waiting than keep: the workers keep keep batches to
+ * take when they finish theirs.  Returns 1 when it ran one.
+ */
+static int run_here(struct par *p, size_t keep)
+{
+	lock(p);
+	if (p->fill - p->taken <= keep) {
+		unlock(p);
+		return 0;
+	}
+	struct batch *b = &p->ring[p->taken % p->nring];
+	p->taken++;
+	b->runner = p->me;
+	trash_take(p, p->me, &p->mine);
+	unlock(p);
+	run_batch(p, b, &p->w, &p->mine);
+	lock(p);
+	b->done = 1;
+	unlock(p);
+	return 1;
 }
 
 /*
@@ -264,7 +302,9 @@ static int consume_batch(struct par *p, int wait)
 		return 0;
 	for (size_t i = 0; i < b->n && !p->stopped; i++)
 		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
-	/* the parsed records go back to the thread that parsed them */
+	/* the parsed records go back to the thread that parsed them, to free
+	 * while it runs its next batch; the calling thread frees its own here
+	 * once they are many (the workers may leave it no batch to run) */
 	struct trash *t = &p->trash[b->runner];
 	lock(p);
 	for (size_t i = 0; i < b->n; i++)
@@ -272,6 +312,8 @@ static int consume_batch(struct par *p, int wait)
 			GROW(t->v, t->n, t->cap);
 			t->v[t->n++] = b->rec[i];
 		}
+	if (b->runner == p->me && t->n > 4 * PAR_BATCH_LINES)
+		trash_empty(t);
 	unlock(p);
 	/* a batch that held long lines gives that memory back */
 	if (b->data.cap > 4 * PAR_BATCH_BYTES)
@@ -308,9 +350,10 @@ int par_line(struct par *p, const char *file, const char *model, const char *lin
 	struct batch *b = &p->ring[p->fill % p->nring];
 	if (b->n == PAR_BATCH_LINES || (b->n > 0 && b->data.len + len > PAR_BATCH_BYTES)) {
 		submit(p);
-		/* the next batch to fill must have been consumed */
+		/* the next batch to fill must have been consumed: run what waits, else wait */
 		while (p->fill - p->consumed >= p->nring && !p->stopped)
-			consume_batch(p, 1);
+			if (!consume_batch(p, 0) && !run_here(p, 0))
+				consume_batch(p, 1);
 		if (p->stopped)
 			return 1;
 		b = &p->ring[p->fill % p->nring];
@@ -331,7 +374,7 @@ int par_drain(struct par *p)
 {
 	if (!p->stopped)
 		submit(p);
-	while (!p->stopped && consume_batch(p, 1))
+	while (!p->stopped && (consume_batch(p, 0) || run_here(p, 0) || consume_batch(p, 1)))
 		;
 	return p->stopped;
 }
@@ -359,10 +402,12 @@ void par_free(struct par *p)
 		free(b->ev);
 	}
 	/* what the threads had no next batch to free it with */
-	for (int i = 0; p->trash && i < p->nthreads; i++) {
+	for (int i = 0; p->trash && i <= p->me; i++) {
 		trash_empty(&p->trash[i]);
 		free(p->trash[i].v);
 	}
+	free(p->mine.v);
+	pipeline_worker_free(&p->w);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->work_cv);
 	pthread_cond_destroy(&p->done_cv);

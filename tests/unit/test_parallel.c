@@ -68,7 +68,7 @@ static void make_line(struct buf *b, int i)
 	}
 	size_t reps = (size_t)(i * 7 % 23) + 1;
 	if (i == 60)
-		reps = 1500;                                         /* longer than PAR_SLOT_KEEP */
+		reps = 1500;                                         /* a long line: the thread's buffers grow */
 	if (i == 90)
 		reps = 16000;                                        /* longer than PAR_BATCH_BYTES: a batch alone */
 	buf_printf(b, "{\"id\": \"t%d\", %s\"cot\": \"", i, i % 3 ? "\"model\": \"m1\", " : "");
