@@ -12,7 +12,7 @@
  * batch what else the result points to in that worker (text built there,
  * id, model, why, warn, ev), so every pointer of a trace_result (record,
  * raw, text, ev, id, model, why, warn) stays valid until the calling thread
- * has consumed it.  Batches are consumed strictly in the order they were
+ * has consumed it (record only when asked for: see par_new).  Batches are consumed strictly in the order they were
  * filled, line by line, by the consume callback, always on the calling
  * thread: sinks stay single-threaded and see exactly what -j 1 shows them.
  * A parsed record is freed by the thread that parsed it, a few at a time
@@ -41,9 +41,13 @@ struct par;
 /*
  * Starts nthreads - 1 (nthreads >= 1) worker threads, or as many as the
  * system allows: with fewer, the calling thread runs more batches, and the
- * results are the same.  cfg must outlive the struct par.  Never NULL.
+ * results are the same.  cfg must outlive the struct par.  records is 0
+ * when consume never reads trace_result.record: a thread then drops each
+ * record when it parses its next line, as -j 1 does (the results' record
+ * is NULL, and their text a copy).  Never NULL.
  */
-struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx);
+struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, int records, par_consume_fn consume,
+		    void *ctx);
 
 /*
  * Queues one line (copied; model is copied too, file must live until

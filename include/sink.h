@@ -26,6 +26,7 @@ struct sink {
 	/* writes the results; returns 0 or an enum cot_exit code */
 	int (*finish)(void *ctx);
 	void (*free)(void *ctx);
+	int no_record;  /* line() never reads r->record: -j N frees each record after its line */
 };
 
 struct diag;

@@ -149,6 +149,7 @@ int sink_tag_init(struct sink *s, const struct tag_cfg *cfg, const struct sink_e
 	struct tagout *t = xmalloc(sizeof *t);
 	*t = (struct tagout){ .fp = env->out, .evidence = cfg->evidence, .jsonl = cfg->jsonl, .rules = env->rules };
 	tagout_header(t);
-	*s = (struct sink){ .ctx = t, .line = tag_line, .finish = tag_finish, .free = tag_free };
+	*s = (struct sink){ .ctx = t, .line = tag_line, .finish = tag_finish, .free = tag_free,
+			    .no_record = 1 };
 	return 0;
 }

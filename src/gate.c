@@ -501,6 +501,7 @@ int sink_check_init(struct sink *s, const struct check_cfg *cfg, const struct si
 	for (size_t i = 0; i < c->nchecks; i++)
 		if (c->checks[i].model)
 			c->per_model = 1;
-	*s = (struct sink){ .ctx = c, .line = check_line, .finish = check_finish, .free = check_free };
+	*s = (struct sink){ .ctx = c, .line = check_line, .finish = check_finish, .free = check_free,
+			    .no_record = 1 };
 	return 0;
 }

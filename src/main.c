@@ -568,8 +568,10 @@ int main(int argc, char **argv)
 	d.rules_hash = rs.hash;
 	d.filtering = filter_active(&o.filter);
 	int jobs = o.jobs ? o.jobs : par_online_cpus();
+	/* consume_line reads the records for the sink, --where and the field checks only */
+	int records = !s.no_record || o.filter.nwhere > 0 || fc.n > 0;
 	if (jobs > 1)
-		run.par = par_new(&cfg, jobs, consume_line, &run);
+		run.par = par_new(&cfg, jobs, records, consume_line, &run);
 
 	static char *stdin_only[] = { "-" };
 	char **files = o.nfiles ? o.files : stdin_only;

@@ -55,6 +55,7 @@ struct thread_arg {
 
 struct par {
 	const struct pipeline_cfg *cfg;
+	int records;              /* the results keep their parsed records */
 	par_consume_fn consume;
 	void *ctx;
 	pthread_t *threads;       /* the workers: nthreads - 1 asked for */
@@ -140,10 +141,15 @@ static void run_batch(struct par *p, struct batch *b, struct worker *w, struct t
 		struct kept *k = &b->kept[i];
 		pipeline_line(p->cfg, w, it->file, b->data.p + it->model,
 			      b->data.p + it->off, it->len, it->lineno, r);
-		b->rec[i] = pipeline_worker_detach(w); /* r->record: the next line must not free it */
 		k->text = NONE;
-		if (r->text && r->text == w->x.textbuf.p) {
-			/* text built in the worker; any other lies in the record */
+		if (p->records)
+			b->rec[i] = pipeline_worker_detach(w); /* r->record: the next line must not free it */
+		else {
+			b->rec[i] = NULL; /* the next line frees it */
+			r->record = NULL;
+		}
+		if (r->text && (!p->records || r->text == w->x.textbuf.p)) {
+			/* text built in the worker, or in a record that does not stay */
 			k->text = b->keep.len;
 			buf_add(&b->keep, r->text, r->cot_bytes);
 			buf_addc(&b->keep, '\0');
@@ -209,11 +215,13 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, par_consume_fn consume, void *ctx)
+struct par *par_new(const struct pipeline_cfg *cfg, int nthreads, int records, par_consume_fn consume,
+		    void *ctx)
 {
 	struct par *p = xmalloc(sizeof *p);
 	memset(p, 0, sizeof *p);
 	p->cfg = cfg;
+	p->records = records;
 	p->consume = consume;
 	p->ctx = ctx;
 	/* one batch per thread at work, as many waiting, one being filled */

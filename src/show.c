@@ -270,7 +270,8 @@ int sink_show_init(struct sink *s, const struct show_cfg *cfg, const struct sink
 {
 	struct show_ctx *c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
-	*s = (struct sink){ .ctx = c, .line = show_line, .finish = show_finish, .free = show_free };
+	*s = (struct sink){ .ctx = c, .line = show_line, .finish = show_finish, .free = show_free,
+			    .no_record = 1 };
 	if (cfg->rule) {
 		c->pick = xmalloc(env->rules->n + 1);
 		show_pick_rules(env->rules, cfg->rule, c->pick);

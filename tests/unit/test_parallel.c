@@ -1,6 +1,7 @@
 /*
  * Unit tests of parallel.c: the results of -j 2 and -j 3, consumed in input
  * order, equal those of the pipeline run line by line on one thread (-j 1),
+ * with their records kept or not,
  * over batches cut by line count and by bytes; a consumer that stops ends
  * the run after exactly its line.
  */
@@ -12,6 +13,9 @@
 #include "unit.h"
 #include "util.h"
 
+/* Whether describe() shows if a result has its record (not with par_new's records 0). */
+static int show_record = 1;
+
 /* Everything a sink may read of a result, as text. */
 static void describe(struct buf *out, const struct trace_result *r)
 {
@@ -20,7 +24,9 @@ static void describe(struct buf *out, const struct trace_result *r)
 		   r->model ? r->model : "", r->cot_bytes, r->words, r->defects, r->cot_hash);
 	buf_printf(out, " raw=%zu:%016llx", r->rawlen, util_fnv64(FNV64_INIT, r->raw, r->rawlen));
 	if (!r->skip) {
-		buf_printf(out, " text=%016llx record=%d", util_fnv64(FNV64_INIT, r->text, r->cot_bytes), r->record != NULL);
+		buf_printf(out, " text=%016llx", util_fnv64(FNV64_INIT, r->text, r->cot_bytes));
+		if (show_record)
+			buf_printf(out, " record=%d", r->record != NULL);
 		for (int b = 0; b < COT_NBEHAV; b++)
 			buf_printf(out, " %u", r->counts[b]);
 		for (size_t i = 0; i < r->nev; i++)
@@ -80,14 +86,14 @@ static void make_line(struct buf *b, int i)
 #define NLINES 300
 
 /* The run over every line: jobs 1 is the pipeline on this thread, as main.c runs it. */
-static void run(const struct pipeline_cfg *cfg, int jobs, struct sink_state *s, int *stopped)
+static void run(const struct pipeline_cfg *cfg, int jobs, int records, struct sink_state *s, int *stopped)
 {
 	struct buf line = {0};
 	struct worker w;
 	struct par *p = NULL;
 	*stopped = 0;
 	if (jobs > 1)
-		p = par_new(cfg, jobs, consume, s);
+		p = par_new(cfg, jobs, records, consume, s);
 	else
 		pipeline_worker_init(&w, cfg);
 	for (int i = 0; i < NLINES && !*stopped; i++) {
@@ -126,7 +132,7 @@ int main(void)
 
 	int stopped;
 	struct sink_state one = {0};
-	run(&cfg, 1, &one, &stopped);
+	run(&cfg, 1, 1, &one, &stopped);
 	CHECK_INT(one.n, NLINES);
 	CHECK_INT(stopped, 0);
 	CHECK(strstr(one.out.p, "b.jsonl:300 skip=0") != NULL, "the last line tagged");
@@ -135,7 +141,7 @@ int main(void)
 
 	for (int jobs = 2; jobs <= 3; jobs++) {
 		struct sink_state par = {0};
-		run(&cfg, jobs, &par, &stopped);
+		run(&cfg, jobs, 1, &par, &stopped);
 		CHECK_INT(par.n, NLINES);
 		CHECK_INT(stopped, 0);
 		CHECK(par.out.len == one.out.len && memcmp(par.out.p, one.out.p, one.out.len) == 0,
@@ -143,11 +149,27 @@ int main(void)
 		buf_free(&par.out);
 	}
 
+	/* without the records: all else the same (the texts copied, records NULL) */
+	show_record = 0;
+	struct sink_state bare = {0};
+	run(&cfg, 1, 1, &bare, &stopped);
+	for (int jobs = 2; jobs <= 3; jobs++) {
+		struct sink_state par = {0};
+		run(&cfg, jobs, 0, &par, &stopped);
+		CHECK_INT(par.n, NLINES);
+		CHECK(par.out.len == bare.out.len && memcmp(par.out.p, bare.out.p, bare.out.len) == 0,
+		      "-j %d without records gives what -j 1 gives (%zu and %zu bytes)", jobs, par.out.len,
+		      bare.out.len);
+		buf_free(&par.out);
+	}
+	buf_free(&bare.out);
+	show_record = 1;
+
 	/* a consumer that stops: nothing after its line is consumed */
 	size_t stops[] = { 1, 50, 91 };
 	for (size_t k = 0; k < sizeof stops / sizeof *stops; k++) {
 		struct sink_state par = { .stop_at = stops[k] };
-		run(&cfg, 2, &par, &stopped);
+		run(&cfg, 2, 1, &par, &stopped);
 		CHECK_INT(stopped, 1);
 		CHECK_INT(par.n, stops[k]);
 		CHECK(par.out.len <= one.out.len && memcmp(par.out.p, one.out.p, par.out.len) == 0 &&
