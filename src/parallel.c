@@ -38,7 +38,7 @@ struct batch {
 	struct buf keep;          /* the results' strings, one after another */
 	struct match *ev;         /* the results' evidence, one after another */
 	size_t nev, capev;
-	int done;                 /* results ready (guarded by par.mu) */
+	int done;                 /* results ready: set under par.mu, read atomically (acquire) without it */
 	int runner;               /* the thread that ran it: a worker's index, or par.me */
 };
 
@@ -205,7 +205,7 @@ static void *worker_main(void *arg)
 		unlock(p);
 		run_batch(p, b, &w, &mine);
 		lock(p);
-		b->done = 1;
+		__atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);
 		pthread_cond_broadcast(&p->done_cv);
 	}
 	unlock(p);
@@ -287,7 +287,7 @@ static int run_here(struct par *p, size_t keep)
 	unlock(p);
 	run_batch(p, b, &p->w, &p->mine);
 	lock(p);
-	b->done = 1;
+	__atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);
 	unlock(p);
 	return 1;
 }
@@ -301,13 +301,15 @@ static int consume_batch(struct par *p, int wait)
 	if (p->consumed == p->fill)
 		return 0;
 	struct batch *b = &p->ring[p->consumed % p->nring];
-	lock(p);
-	while (wait && !b->done)
-		pthread_cond_wait(&p->done_cv, &p->mu);
-	int done = b->done;
-	unlock(p);
-	if (!done)
-		return 0;
+	/* a look without the lock first: par_line asks after every line */
+	if (!__atomic_load_n(&b->done, __ATOMIC_ACQUIRE)) {
+		if (!wait)
+			return 0;
+		lock(p);
+		while (!__atomic_load_n(&b->done, __ATOMIC_RELAXED))
+			pthread_cond_wait(&p->done_cv, &p->mu);
+		unlock(p);
+	}
 	for (size_t i = 0; i < b->n && !p->stopped; i++)
 		p->stopped = p->consume(p->ctx, &b->res[i]) != 0;
 	/* the parsed records go back to the thread that parsed them, to free
@@ -335,7 +337,7 @@ static int consume_batch(struct par *p, int wait)
 		b->capev = 0;
 	}
 	b->n = 0;
-	b->done = 0;
+	__atomic_store_n(&b->done, 0, __ATOMIC_RELAXED);
 	p->consumed++;
 	return 1;
 }
