@@ -269,14 +269,13 @@ static void submit(struct par *p)
 }
 
 /*
- * Runs the oldest submitted batch no thread has taken on the calling
- * thread, when more are waiting than keep: the workers keep keep batches to
- * take when they finish theirs.  Returns 1 when it ran one.
+ * Runs on the calling thread the oldest submitted batch no thread has taken
+ * yet.  Returns 1 when it ran one, 0 when none was waiting.
  */
-static int run_here(struct par *p, size_t keep)
+static int run_here(struct par *p)
 {
 	lock(p);
-	if (p->fill - p->taken <= keep) {
+	if (p->fill == p->taken) {
 		unlock(p);
 		return 0;
 	}
@@ -362,7 +361,7 @@ int par_line(struct par *p, const char *file, const char *model, const char *lin
 		submit(p);
 		/* the next batch to fill must have been consumed: run what waits, else wait */
 		while (p->fill - p->consumed >= p->nring && !p->stopped)
-			if (!consume_batch(p, 0) && !run_here(p, 0))
+			if (!consume_batch(p, 0) && !run_here(p))
 				consume_batch(p, 1);
 		if (p->stopped)
 			return 1;
@@ -384,7 +383,7 @@ int par_drain(struct par *p)
 {
 	if (!p->stopped)
 		submit(p);
-	while (!p->stopped && (consume_batch(p, 0) || run_here(p, 0) || consume_batch(p, 1)))
+	while (!p->stopped && (consume_batch(p, 0) || run_here(p) || consume_batch(p, 1)))
 		;
 	return p->stopped;
 }
