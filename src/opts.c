@@ -103,7 +103,7 @@ static const struct optdef {
 	{ OPT_JUDGE_MODEL, "judge-model", "NAME", CMD_JUDGE_REQUESTS, "the judge's model name (default " JUDGE_DEFAULT_MODEL ")" },
 	{ OPT_PROMPTS, "prompts", "FILE", CMD_JUDGE_REQUESTS, "read the four judge prompts from FILE, not the built-in ones" },
 	{ OPT_STATS, "stats", NULL, CMD_RULES, "read the input and measure what each rule costs on it" },
-	{ 'j', "jobs", "N", ALL, "worker threads (default: online CPUs; output is the same for any N)" },
+	{ 'j', "jobs", "N", ALL, "threads (default: online CPUs; output is the same for any N)" },
 	{ 'q', "quiet", NULL, ALL, "no summary line or progress on standard error" },
 	{ 'h', "help", NULL, ALL, "show this help and exit" },
 	{ 'V', "version", NULL, ALL, "show the version and exit" },
