@@ -277,10 +277,7 @@ static void text_stats(struct defect_scratch *s, const char *text, size_t len, s
 			st->types++;
 		if (n > st->top)
 			st->top = n;
-		if (st->tokens > s->captoks) {
-			s->captoks = s->captoks ? 2 * s->captoks : 1024;
-			s->toks = xrealloc(s->toks, s->captoks * sizeof *s->toks);
-		}
+		GROW(s->toks, st->tokens - 1, s->captoks);
 		s->toks[st->tokens - 1] = t;
 	}
 	st->norm = norm;

@@ -160,10 +160,8 @@ static void run_batch(struct par *p, struct batch *b, struct worker *w, struct t
 		k->warn = keep_str(b, r->warn);
 		k->ev = NONE;
 		if (r->nev) {
-			while (b->capev < b->nev + r->nev) {
-				b->capev = b->capev ? 2 * b->capev : 64;
-				b->ev = xrealloc(b->ev, b->capev * sizeof *b->ev);
-			}
+			while (b->capev < b->nev + r->nev)
+				b->ev = xgrow(b->ev, &b->capev, sizeof *b->ev);
 			k->ev = b->nev;
 			memcpy(b->ev + b->nev, r->ev, r->nev * sizeof *b->ev);
 			b->nev += r->nev;
@@ -183,6 +181,24 @@ static void run_batch(struct par *p, struct batch *b, struct worker *w, struct t
 	mine->n = 0;
 }
 
+/*
+ * Takes the oldest queued batch (the caller holds mu and has seen one) and
+ * runs it on thread index with its worker w, without the lock, freeing the
+ * records of the thread's consumed lines meanwhile; returns holding mu.
+ */
+static void run_taken(struct par *p, int index, struct worker *w, struct trash *mine)
+{
+	struct batch *b = &p->ring[p->taken % p->nring];
+	p->taken++;
+	b->runner = index;
+	trash_take(p, index, mine);
+	unlock(p);
+	run_batch(p, b, w, mine);
+	lock(p);
+	__atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&p->done_cv);
+}
+
 static void *worker_main(void *arg)
 {
 	struct par *p = ((struct thread_arg *)arg)->p;
@@ -197,16 +213,7 @@ static void *worker_main(void *arg)
 			pthread_cond_wait(&p->work_cv, &p->mu);
 		if (p->quit)
 			break;
-		struct batch *b = &p->ring[p->taken % p->nring];
-		p->taken++;
-		b->runner = index;
-		/* take the records of this thread's consumed lines, to free them here */
-		trash_take(p, index, &mine);
-		unlock(p);
-		run_batch(p, b, &w, &mine);
-		lock(p);
-		__atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);
-		pthread_cond_broadcast(&p->done_cv);
+		run_taken(p, index, &w, &mine);
 	}
 	unlock(p);
 	trash_empty(&mine);
@@ -279,14 +286,7 @@ static int run_here(struct par *p)
 		unlock(p);
 		return 0;
 	}
-	struct batch *b = &p->ring[p->taken % p->nring];
-	p->taken++;
-	b->runner = p->me;
-	trash_take(p, p->me, &p->mine);
-	unlock(p);
-	run_batch(p, b, &p->w, &p->mine);
-	lock(p);
-	__atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);
+	run_taken(p, p->me, &p->w, &p->mine);
 	unlock(p);
 	return 1;
 }
