@@ -18,7 +18,7 @@ struct diag {
 	unsigned long long skipped[COT_NSKIP];
 	unsigned long long shown[COT_NSKIP];
 	unsigned long long warned, warned_shown; /* tagged traces with a warning */
-	char first_why[COT_NSKIP][200];      /* the first message of each reason, as FILE:LINE: why */
+	char first_why[COT_NSKIP][1024];     /* the first message of each reason, as FILE:LINE: why */
 	unsigned long long filtered;         /* tagged traces left out by --where / --drop-defects */
 	int filtering;                       /* a filter is given: the summary counts what it left out */
 	int quiet;                           /* -q: no summary */

@@ -7,6 +7,13 @@ for cmd in tag report compare eval show; do
 done
 $COTSCAN check -q --max empty=0 $TMPD/none.jsonl > /dev/null 2> $TMPD/e; echo "check: exit $?"
 tail -n 1 $TMPD/e | sed "s#$TMPD/##"
+# the first message is given whole, however long its path
+d=$TMPD/a-directory-name-long-enough/that-the-first-message/runs-past-two-hundred-bytes
+mkdir -p $d
+printf '{"x":1}\n' > $d/none.jsonl
+$COTSCAN tag -q $d/none.jsonl > /dev/null 2> $TMPD/e; echo "long path: exit $?"
+tail -n 1 $TMPD/e | sed "s#$TMPD/##"
+rm -r $TMPD/a-directory-name-long-enough
 # a binary file read as text, one line
 printf '\001\002\003\000\n' | $COTSCAN -q > /dev/null; echo "exit $?"
 # nothing at all to read is not a failure
